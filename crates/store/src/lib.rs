@@ -1,0 +1,1 @@
+//! The SQLite store of zhnews: migrations, idempotent article loads, the crawl frontier, export queries.
