@@ -1,0 +1,2 @@
+-- Crawl frontier and fetch log. (Filled in by the crawler work.)
+SELECT 1;

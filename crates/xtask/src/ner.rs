@@ -1,0 +1,9 @@
+//! `cargo run -p xtask -- eval ner`.
+
+/// Runs the evaluation.
+pub fn run(_args: &[&str]) -> anyhow::Result<()> {
+    let Some(_shared) = crate::shared::dir() else {
+        return Ok(());
+    };
+    anyhow::bail!("eval ner is not written yet")
+}
