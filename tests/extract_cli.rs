@@ -10,7 +10,9 @@ const SEED: &str = "fixtures/seed/netease-ai-talent.txt";
 fn zhnews() -> Command {
     let mut cmd = Command::cargo_bin("zhnews").unwrap();
     // Never touch a database or config of the developer's environment.
-    cmd.env_remove("ZHNEWS_DB").env_remove("ZHNEWS_CONFIG").env_remove("RUST_LOG");
+    cmd.env_remove("ZHNEWS_DB")
+        .env_remove("ZHNEWS_CONFIG")
+        .env_remove("RUST_LOG");
     cmd
 }
 
@@ -28,17 +30,32 @@ fn assert_offsets_select_text(text: &str, mentions: &[Value]) {
     for mention in mentions {
         let start = mention["start"].as_u64().unwrap() as usize;
         let end = mention["end"].as_u64().unwrap() as usize;
-        assert!(start < end && end <= chars.len(), "offsets out of range: {mention}");
+        assert!(
+            start < end && end <= chars.len(),
+            "offsets out of range: {mention}"
+        );
         let selected: String = chars[start..end].iter().collect();
-        assert_eq!(selected, mention["text"].as_str().unwrap(), "offsets of {mention}");
+        assert_eq!(
+            selected,
+            mention["text"].as_str().unwrap(),
+            "offsets of {mention}"
+        );
     }
 }
 
 #[test]
 fn seed_article_gives_schema_conformant_json() {
     let text = std::fs::read_to_string(repo_file(SEED)).unwrap();
-    let output = zhnews().arg("extract").arg(repo_file(SEED)).output().unwrap();
-    assert!(output.status.success(), "stderr: {}", String::from_utf8_lossy(&output.stderr));
+    let output = zhnews()
+        .arg("extract")
+        .arg(repo_file(SEED))
+        .output()
+        .unwrap();
+    assert!(
+        output.status.success(),
+        "stderr: {}",
+        String::from_utf8_lossy(&output.stderr)
+    );
     let json = stdout_json(&output);
     let entities = json["entities"].as_array().expect("entities array");
     let amounts = json["amounts"].as_array().expect("amounts array");
@@ -47,7 +64,10 @@ fn seed_article_gives_schema_conformant_json() {
     assert_offsets_select_text(&text, amounts);
     for entity in entities {
         let kind = entity["type"].as_str().unwrap();
-        assert!(["person", "company", "product", "org"].contains(&kind), "{entity}");
+        assert!(
+            ["person", "company", "product", "org"].contains(&kind),
+            "{entity}"
+        );
         assert!(!entity["name"].as_str().unwrap().is_empty());
     }
     for amount in amounts {
@@ -55,16 +75,26 @@ fn seed_article_gives_schema_conformant_json() {
         assert!(["money", "count", "percent"].contains(&kind), "{amount}");
         assert!(amount["value"].is_number(), "{amount}");
         let qualifier = amount["qualifier"].as_str().unwrap();
-        assert!(["exact", "about", "over", "under", "range"].contains(&qualifier), "{amount}");
+        assert!(
+            ["exact", "about", "over", "under", "range"].contains(&qualifier),
+            "{amount}"
+        );
         assert_eq!(amount["max"].is_number(), qualifier == "range", "{amount}");
     }
     let has = |kind: &str| entities.iter().any(|e| e["type"] == kind);
-    assert!(has("person") && has("company"), "people and companies are found");
+    assert!(
+        has("person") && has("company"),
+        "people and companies are found"
+    );
 }
 
 #[test]
 fn seed_article_names_its_people_and_companies_canonically() {
-    let output = zhnews().arg("extract").arg(repo_file(SEED)).output().unwrap();
+    let output = zhnews()
+        .arg("extract")
+        .arg(repo_file(SEED))
+        .output()
+        .unwrap();
     let json = stdout_json(&output);
     let names = |kind: &str| -> Vec<String> {
         json["entities"]
@@ -76,27 +106,66 @@ fn seed_article_names_its_people_and_companies_canonically() {
             .collect()
     };
     let people = names("person");
-    for person in ["张前川", "周伯文", "黄文灏", "李先刚", "杨植麟", "朱文佳", "吴泳铭"] {
-        assert!(people.iter().any(|p| p == person), "{person} missing from {people:?}");
+    for person in [
+        "张前川",
+        "周伯文",
+        "黄文灏",
+        "李先刚",
+        "杨植麟",
+        "朱文佳",
+        "吴泳铭",
+    ] {
+        assert!(
+            people.iter().any(|p| p == person),
+            "{person} missing from {people:?}"
+        );
     }
     let companies = names("company");
-    for company in ["字节跳动", "零一万物", "月之暗面", "MiniMax", "衔远科技", "OpenAI"] {
-        assert!(companies.iter().any(|c| c == company), "{company} missing from {companies:?}");
+    for company in [
+        "字节跳动",
+        "零一万物",
+        "月之暗面",
+        "MiniMax",
+        "衔远科技",
+        "OpenAI",
+    ] {
+        assert!(
+            companies.iter().any(|c| c == company),
+            "{company} missing from {companies:?}"
+        );
     }
     // 字节 and 字节跳动 are one company.
-    assert!(!companies.iter().any(|c| c == "字节"), "字节 keeps its canonical name 字节跳动");
+    assert!(
+        !companies.iter().any(|c| c == "字节"),
+        "字节 keeps its canonical name 字节跳动"
+    );
 }
 
 #[test]
 fn seed_article_money_is_normalized() {
-    let output = zhnews().arg("extract").arg(repo_file(SEED)).output().unwrap();
+    let output = zhnews()
+        .arg("extract")
+        .arg(repo_file(SEED))
+        .output()
+        .unwrap();
     let json = stdout_json(&output);
-    let money: Vec<&Value> =
-        json["amounts"].as_array().unwrap().iter().filter(|a| a["kind"] == "money").collect();
-    let find = |text: &str| money.iter().find(|a| a["text"].as_str().unwrap().contains(text));
+    let money: Vec<&Value> = json["amounts"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|a| a["kind"] == "money")
+        .collect();
+    let find = |text: &str| {
+        money
+            .iter()
+            .find(|a| a["text"].as_str().unwrap().contains(text))
+    };
     let valuation = find("236亿").expect("估值236亿 is money");
     assert_eq!(valuation["value"].as_f64(), Some(23_600_000_000.0));
-    assert!(valuation["currency"].is_null(), "the text names no currency");
+    assert!(
+        valuation["currency"].is_null(),
+        "the text names no currency"
+    );
     let ads = find("1.4亿").expect("近1.4亿元人民币 is money");
     assert_eq!(ads["value"].as_f64(), Some(140_000_000.0));
     assert_eq!(ads["currency"], "CNY");
@@ -131,8 +200,16 @@ fn jsonl_batch_keeps_ids_and_order() {
         r#"{"id": {"k": [1, 2]}, "text": ""}"#,
         "\n"
     );
-    let output = zhnews().args(["extract", "--jsonl"]).write_stdin(input).output().unwrap();
-    assert!(output.status.success(), "stderr: {}", String::from_utf8_lossy(&output.stderr));
+    let output = zhnews()
+        .args(["extract", "--jsonl"])
+        .write_stdin(input)
+        .output()
+        .unwrap();
+    assert!(
+        output.status.success(),
+        "stderr: {}",
+        String::from_utf8_lossy(&output.stderr)
+    );
     let lines: Vec<Value> = output
         .stdout
         .split(|b| *b == b'\n')
@@ -144,14 +221,20 @@ fn jsonl_batch_keeps_ids_and_order() {
     assert_eq!(lines[1]["id"], "b");
     assert_eq!(lines[2]["id"], serde_json::json!({"k": [1, 2]}));
     for line in &lines {
-        assert!(line["entities"].is_array() && line["amounts"].is_array() && line["events"].is_array());
+        assert!(
+            line["entities"].is_array() && line["amounts"].is_array() && line["events"].is_array()
+        );
     }
 }
 
 #[test]
 fn jsonl_reports_the_malformed_line_number() {
     let input = "{\"id\": 1, \"text\": \"腾讯\"}\n{\"id\": 2, \"txt\": \"x\"}\n{\"id\": 3, \"text\": \"百度\"}\n";
-    let output = zhnews().args(["extract", "--jsonl"]).write_stdin(input).output().unwrap();
+    let output = zhnews()
+        .args(["extract", "--jsonl"])
+        .write_stdin(input)
+        .output()
+        .unwrap();
     assert_eq!(output.status.code(), Some(2));
     let stderr = String::from_utf8_lossy(&output.stderr);
     assert!(stderr.contains(":2:"), "line number in: {stderr}");
@@ -161,8 +244,11 @@ fn jsonl_reports_the_malformed_line_number() {
 #[test]
 fn jsonl_keep_going_skips_bad_lines_and_exits_1() {
     let input = "{\"id\": 1, \"text\": \"腾讯\"}\nnot json\n{\"id\": 3, \"text\": \"百度\", \"published\": \"13/09/2024\"}\n{\"id\": 4, \"text\": \"百度\"}\n";
-    let output =
-        zhnews().args(["extract", "--jsonl", "--keep-going"]).write_stdin(input).output().unwrap();
+    let output = zhnews()
+        .args(["extract", "--jsonl", "--keep-going"])
+        .write_stdin(input)
+        .output()
+        .unwrap();
     assert_eq!(output.status.code(), Some(1));
     let ids: Vec<Value> = output
         .stdout
@@ -195,7 +281,10 @@ fn empty_and_missing_inputs_are_clear_errors() {
     assert_eq!(output.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&output.stderr).contains("empty"));
 
-    let output = zhnews().args(["extract", "/nonexistent/zhnews/input.txt"]).output().unwrap();
+    let output = zhnews()
+        .args(["extract", "/nonexistent/zhnews/input.txt"])
+        .output()
+        .unwrap();
     assert_eq!(output.status.code(), Some(2));
     let stderr = String::from_utf8_lossy(&output.stderr);
     assert!(stderr.contains("/nonexistent/zhnews/input.txt"), "{stderr}");
@@ -207,10 +296,20 @@ fn html_input_goes_through_the_article_extractor() {
     let page = "<html><head><title>月之暗面完成新一轮融资_网易科技</title></head><body>\
         <h1>月之暗面完成新一轮融资</h1><p>据报道，月之暗面完成新一轮融资，金额超过3亿美元，\
         投后估值达到33亿美元。公司创始人杨植麟表示，资金将用于模型训练。</p></body></html>";
-    let output = zhnews().args(["extract", "--html"]).write_stdin(page).output().unwrap();
-    assert!(output.status.success(), "stderr: {}", String::from_utf8_lossy(&output.stderr));
+    let output = zhnews()
+        .args(["extract", "--html"])
+        .write_stdin(page)
+        .output()
+        .unwrap();
+    assert!(
+        output.status.success(),
+        "stderr: {}",
+        String::from_utf8_lossy(&output.stderr)
+    );
     let json = stdout_json(&output);
-    let text = json["text"].as_str().expect("--html output carries the text offsets refer to");
+    let text = json["text"]
+        .as_str()
+        .expect("--html output carries the text offsets refer to");
     assert!(!text.contains("<p>"), "tags are gone");
     assert_offsets_select_text(text, json["entities"].as_array().unwrap());
     assert_offsets_select_text(text, json["amounts"].as_array().unwrap());
@@ -219,8 +318,11 @@ fn html_input_goes_through_the_article_extractor() {
 #[test]
 fn a_user_dictionary_from_the_config_file_is_used() {
     let dir = tempfile::tempdir().unwrap();
-    std::fs::write(dir.path().join("zhnews.toml"), "[extract]\ndictionaries = [\"my-companies.txt\"]\n")
-        .unwrap();
+    std::fs::write(
+        dir.path().join("zhnews.toml"),
+        "[extract]\ndictionaries = [\"my-companies.txt\"]\n",
+    )
+    .unwrap();
     std::fs::write(dir.path().join("my-companies.txt"), "").unwrap();
     let output = zhnews()
         .arg("--config")
@@ -229,7 +331,11 @@ fn a_user_dictionary_from_the_config_file_is_used() {
         .write_stdin("测试文本")
         .output()
         .unwrap();
-    assert!(output.status.success(), "stderr: {}", String::from_utf8_lossy(&output.stderr));
+    assert!(
+        output.status.success(),
+        "stderr: {}",
+        String::from_utf8_lossy(&output.stderr)
+    );
 
     std::fs::write(dir.path().join("bad.toml"), "[extract\n").unwrap();
     let output = zhnews()
@@ -240,14 +346,22 @@ fn a_user_dictionary_from_the_config_file_is_used() {
         .output()
         .unwrap();
     assert_eq!(output.status.code(), Some(2));
-    assert_eq!(String::from_utf8_lossy(&output.stderr).trim().lines().count(), 1);
+    assert_eq!(
+        String::from_utf8_lossy(&output.stderr)
+            .trim()
+            .lines()
+            .count(),
+        1
+    );
 }
 
 #[test]
 fn every_subcommand_is_listed_in_help() {
     let output = zhnews().arg("--help").output().unwrap();
     let help = String::from_utf8_lossy(&output.stdout);
-    for command in ["extract", "article", "import", "crawl", "backfill", "export", "demo"] {
+    for command in [
+        "extract", "article", "import", "crawl", "backfill", "export", "demo",
+    ] {
         assert!(help.contains(command), "{command} missing from --help");
     }
 }

@@ -140,55 +140,59 @@ struct BatchOutput<'a> {
     extraction: Extraction,
 }
 
+/// Lines read and extracted together: enough to keep every core busy, few enough that memory stays
+/// bounded whatever the input size.
+const BATCH_LINES: usize = 256;
+
 fn run_jsonl(extractor: &Extractor, args: &ExtractArgs) -> CommandResult {
     let origin = input_name(args);
-    let reader: Box<dyn BufRead> = if args.input.as_os_str() == "-" {
+    let mut reader: Box<dyn BufRead> = if args.input.as_os_str() == "-" {
         Box::new(io::stdin().lock())
     } else {
         let file = std::fs::File::open(&args.input)
             .map_err(|e| Failure::usage(format!("cannot read {}: {e}", args.input.display())))?;
         Box::new(BufReader::with_capacity(1 << 20, file))
     };
+    let workers = std::thread::available_parallelism().map_or(1, usize::from);
     let mut out = BufWriter::with_capacity(1 << 16, io::stdout().lock());
     let mut skipped = 0usize;
     let mut lines_seen = 0usize;
-    let mut line = Vec::new();
-    let mut reader = reader;
     loop {
-        line.clear();
-        let read = reader
-            .read_until(b'\n', &mut line)
-            .map_err(|e| Failure::usage(format!("cannot read {origin}: {e}")))?;
-        if read == 0 {
+        // (line number, raw bytes) of the next non-blank lines.
+        let mut batch: Vec<(usize, Vec<u8>)> = Vec::with_capacity(BATCH_LINES);
+        while batch.len() < BATCH_LINES {
+            let mut line = Vec::new();
+            let read = reader
+                .read_until(b'\n', &mut line)
+                .map_err(|e| Failure::usage(format!("cannot read {origin}: {e}")))?;
+            if read == 0 {
+                break;
+            }
+            lines_seen += 1;
+            if !line.iter().all(u8::is_ascii_whitespace) {
+                batch.push((lines_seen, line));
+            }
+        }
+        if batch.is_empty() {
             break;
         }
-        lines_seen += 1;
-        let line_number = lines_seen;
-        if line.iter().all(u8::is_ascii_whitespace) {
-            continue;
-        }
-        let input = match parse_batch_line(&line) {
-            Ok(input) => input,
-            Err(message) => {
-                let message = format!("{origin}:{line_number}: {message}");
-                if args.keep_going {
+        for (line_number, result) in extract_batch(extractor, &batch, workers) {
+            match result {
+                Ok(json) => {
+                    out.write_all(json.as_bytes()).map_err(output_error)?;
+                    out.write_all(b"\n").map_err(output_error)?;
+                }
+                Err(message) => {
+                    let message = format!("{origin}:{line_number}: {message}");
+                    if !args.keep_going {
+                        out.flush().map_err(output_error)?;
+                        return Err(Failure::usage(message));
+                    }
                     tracing::error!("{message} (skipped)");
                     skipped += 1;
-                    continue;
                 }
-                return Err(Failure::usage(message));
             }
-        };
-        let extraction = extractor.extract(&input.0.text, input.1);
-        serde_json::to_writer(
-            &mut out,
-            &BatchOutput {
-                id: &input.0.id,
-                extraction,
-            },
-        )
-        .map_err(|e| output_error(e.into()))?;
-        out.write_all(b"\n").map_err(output_error)?;
+        }
     }
     out.flush().map_err(output_error)?;
     if lines_seen == 0 {
@@ -201,6 +205,39 @@ fn run_jsonl(extractor: &Extractor, args: &ExtractArgs) -> CommandResult {
         return Ok(Exit::Failures);
     }
     Ok(Exit::Ok)
+}
+
+/// Parses and extracts a batch of lines on `workers` threads; results keep the input order.
+fn extract_batch(
+    extractor: &Extractor,
+    batch: &[(usize, Vec<u8>)],
+    workers: usize,
+) -> Vec<(usize, Result<String, String>)> {
+    let process = |(line_number, line): &(usize, Vec<u8>)| {
+        let result = parse_batch_line(line).and_then(|(input, published)| {
+            let extraction = extractor.extract(&input.text, published);
+            serde_json::to_string(&BatchOutput {
+                id: &input.id,
+                extraction,
+            })
+            .map_err(|e| format!("cannot encode output: {e}"))
+        });
+        (*line_number, result)
+    };
+    if workers <= 1 || batch.len() < 2 {
+        return batch.iter().map(process).collect();
+    }
+    let chunk = batch.len().div_ceil(workers);
+    std::thread::scope(|scope| {
+        let handles: Vec<_> = batch
+            .chunks(chunk)
+            .map(|part| scope.spawn(move || part.iter().map(process).collect::<Vec<_>>()))
+            .collect();
+        handles
+            .into_iter()
+            .flat_map(|h| h.join().expect("extraction thread panicked"))
+            .collect()
+    })
 }
 
 fn parse_batch_line(line: &[u8]) -> Result<(BatchInput, Option<NaiveDate>), String> {
