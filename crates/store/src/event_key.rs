@@ -1,0 +1,214 @@
+//! The stable identity of an event: which reports are the same fact.
+//!
+//! An event's id hashes its type and the arguments that tell one fact from another, so ten articles
+//! reporting one talent move or one funding round give one event row with ten mentions, and
+//! re-extracting an article never makes a new event. Arguments that reports fill in unevenly (role,
+//! investors, modality, the sentence) stay out of the key; the key uses the arguments nearly every
+//! report of the fact names.
+//!
+//! The key is kept readable (`talent_move|黄文灏|字节跳动|2024-08`) and stored beside the id; the id is
+//! the first 16 hex digits of its SHA-256.
+
+use sha2::{Digest, Sha256};
+use zhnews_model::{Amount, Event, EventDetail};
+
+/// The readable key and its hash id.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct EventKey {
+    /// `type|argument|…`, the parts that identify the fact.
+    pub key: String,
+    /// The first 16 hex digits of the key's SHA-256.
+    pub id: String,
+}
+
+/// The key of `event` found in an article published in `publish_month` (`YYYY-MM`).
+///
+/// Where the date matters to tell facts apart (a person can join the same company twice, a company
+/// lays off staff more than once) the event's own month is used, else the article's publish month.
+pub fn event_key(event: &Event, publish_month: Option<&str>) -> EventKey {
+    let month = event
+        .date
+        .as_deref()
+        .map(|d| d.get(..7).unwrap_or(d))
+        .or(publish_month)
+        .unwrap_or("");
+    let mut parts: Vec<String> = vec![event.type_name().to_owned()];
+    match &event.detail {
+        EventDetail::TalentMove {
+            person, from, to, ..
+        } => {
+            // A move is identified by who and where to (or, for a departure with no destination,
+            // where from), in which month.
+            parts.push(person.clone());
+            parts.push(to.clone().or_else(|| from.clone()).unwrap_or_default());
+            parts.push(month.to_owned());
+        }
+        EventDetail::Funding {
+            company,
+            round,
+            amount,
+            ..
+        } => {
+            parts.push(company.clone());
+            match round {
+                // A company has one series A; the round alone identifies it.
+                Some(round) => parts.push(normalize_round(round)),
+                None => {
+                    parts.push(amount_key(amount.as_ref()));
+                    parts.push(month.to_owned());
+                }
+            }
+        }
+        EventDetail::Valuation { company, amount } => {
+            parts.push(company.clone());
+            parts.push(amount_key(amount.as_ref()));
+        }
+        EventDetail::Acquisition {
+            acquirer, target, ..
+        } => {
+            parts.push(acquirer.clone().unwrap_or_default());
+            parts.push(target.clone().unwrap_or_default());
+        }
+        EventDetail::Ipo {
+            company, exchange, ..
+        } => {
+            parts.push(company.clone());
+            parts.push(exchange.clone().unwrap_or_default());
+        }
+        EventDetail::Layoff { company, .. } => {
+            parts.push(company.clone());
+            parts.push(month.to_owned());
+        }
+        EventDetail::Spend {
+            company,
+            purpose,
+            amount,
+            ..
+        } => {
+            parts.push(company.clone());
+            parts.push(purpose.clone().unwrap_or_default());
+            parts.push(amount_key(amount.as_ref()));
+        }
+    }
+    let key = parts.join("|");
+    let digest = Sha256::digest(key.as_bytes());
+    let id = digest[..8].iter().map(|b| format!("{b:02x}")).collect();
+    EventKey { key, id }
+}
+
+/// Rounds are written `A轮`, `A 轮`, `a`: compare them without the suffix, spaces and case.
+fn normalize_round(round: &str) -> String {
+    round
+        .trim_end_matches('轮')
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .flat_map(char::to_uppercase)
+        .collect()
+}
+
+/// An amount as currency and exact value (the text varies between reports: 2亿美元, 两亿美元).
+fn amount_key(amount: Option<&Amount>) -> String {
+    match amount {
+        Some(a) => format!("{}{}", a.currency.as_deref().unwrap_or(""), a.value),
+        None => String::new(),
+    }
+}
+
+/// How many arguments an event fills: a report with more of them describes the fact better.
+pub fn completeness(detail: &EventDetail) -> i64 {
+    fn some<T>(v: &Option<T>) -> i64 {
+        i64::from(v.is_some())
+    }
+    match detail {
+        EventDetail::TalentMove { from, to, role, .. } => some(from) + some(to) + some(role),
+        EventDetail::Funding {
+            round,
+            amount,
+            investors,
+            lead_investors,
+            ..
+        } => {
+            some(round)
+                + some(amount)
+                + i64::from(!investors.is_empty())
+                + i64::from(!lead_investors.is_empty())
+        }
+        EventDetail::Valuation { amount, .. } => some(amount),
+        EventDetail::Acquisition {
+            acquirer,
+            target,
+            amount,
+        } => some(acquirer) + some(target) + some(amount),
+        EventDetail::Ipo {
+            exchange, amount, ..
+        } => some(exchange) + some(amount),
+        EventDetail::Layoff { count, share, .. } => some(count) + some(share),
+        EventDetail::Spend {
+            purpose, amount, ..
+        } => some(purpose) + some(amount),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use zhnews_model::{Modality, TalentAction};
+
+    fn talent(person: &str, to: Option<&str>, date: Option<&str>, role: Option<&str>) -> Event {
+        Event {
+            detail: EventDetail::TalentMove {
+                action: TalentAction::Join,
+                person: person.into(),
+                from: Some("甲公司".into()),
+                to: to.map(Into::into),
+                role: role.map(Into::into),
+            },
+            date: date.map(Into::into),
+            modality: Modality::Asserted,
+            sentence: "s".into(),
+            start: 0,
+            end: 1,
+            trigger: None,
+        }
+    }
+
+    #[test]
+    fn same_fact_in_different_words_has_one_key() {
+        let a = event_key(
+            &talent("王小明", Some("乙公司"), Some("2024-08-13"), None),
+            None,
+        );
+        let b = event_key(
+            &talent("王小明", Some("乙公司"), Some("2024-08"), Some("副总裁")),
+            Some("2024-09"),
+        );
+        assert_eq!(a, b);
+        assert_eq!(a.id.len(), 16);
+        assert_eq!(a.key, "talent_move|王小明|乙公司|2024-08");
+    }
+
+    #[test]
+    fn different_facts_have_different_keys() {
+        let base = event_key(
+            &talent("王小明", Some("乙公司"), Some("2024-08"), None),
+            None,
+        );
+        for other in [
+            talent("李四", Some("乙公司"), Some("2024-08"), None),
+            talent("王小明", Some("丙公司"), Some("2024-08"), None),
+            talent("王小明", Some("乙公司"), Some("2023-08"), None),
+        ] {
+            assert_ne!(event_key(&other, None).id, base.id);
+        }
+        // Without a date of its own, the publish month decides.
+        let undated = talent("王小明", Some("乙公司"), None, None);
+        assert_eq!(event_key(&undated, Some("2024-08")).id, base.id);
+        assert_ne!(event_key(&undated, Some("2024-10")).id, base.id);
+    }
+
+    #[test]
+    fn rounds_compare_loosely() {
+        assert_eq!(normalize_round("a 轮"), normalize_round("A轮"));
+        assert_eq!(normalize_round("Pre-A"), "PRE-A");
+    }
+}
