@@ -1,15 +1,299 @@
 //! Events: talent moves, funding, valuation, acquisitions, IPOs, layoffs, spending.
+//!
+//! Reads the text sentence by sentence (events never span sentences) with the entity and amount
+//! mentions already found: [`triggers`] proposes an event wherever a trigger word stands,
+//! [`arguments`] fills its roles from the mentions around it (or drops it when a required role is
+//! missing), [`dates`] attaches and resolves the time expression that governs it, [`modality`] reads
+//! how the sentence asserts it, and [`coref`] lets `他` / `公司` stand for the person or company last
+//! named when that is unambiguous. The rules are general news grammar, not tuned to any corpus.
+//!
+//! [`find_events`] is what the pipeline calls; [`find_event_mentions`] also gives each argument's span,
+//! for evaluation and for callers that cite the text.
+
+mod arguments;
+mod coref;
+mod dates;
+mod modality;
+mod sentences;
+mod triggers;
 
 use chrono::NaiveDate;
-use zhnews_model::{Amount, Entity, Event};
+use zhnews_model::{Amount, Entity, EntityKind, Event, EventDetail, TalentAction};
 
-/// Finds events in `text` given its entities and amounts.
+/// What an argument span stands for in its event.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Role {
+    /// The person of a talent move.
+    Person,
+    /// The company left.
+    From,
+    /// The company joined or appointed to.
+    To,
+    /// The position title.
+    Role,
+    /// The company raising, valued, listing, cutting or spending.
+    Company,
+    /// The funding round.
+    Round,
+    /// The money of a funding, valuation, acquisition, IPO or spend.
+    Amount,
+    /// An investor (lead investors are [`Role::LeadInvestor`] only).
+    Investor,
+    /// A lead investor.
+    LeadInvestor,
+    /// The buyer.
+    Acquirer,
+    /// What is bought.
+    Target,
+    /// The exchange or board of a listing.
+    Exchange,
+    /// The number of people laid off.
+    Count,
+    /// The share of staff laid off.
+    Share,
+    /// What money is spent on.
+    Purpose,
+    /// The time expression the date was resolved from.
+    Date,
+}
+
+/// One argument's span in the text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct Argument {
+    /// What the span stands for.
+    pub role: Role,
+    /// Char offset of the first char.
+    pub start: usize,
+    /// Char offset one past the last char.
+    pub end: usize,
+}
+
+/// An event with the spans of its arguments (a pronoun's span where the argument was resolved from one).
+#[derive(Debug, Clone, PartialEq)]
+pub struct EventMention {
+    /// The event as the pipeline reports it.
+    pub event: Event,
+    /// Where each argument was read from.
+    pub arguments: Vec<Argument>,
+}
+
+/// Finds events in `text` given its entities and amounts (char offsets into `text`). `published`
+/// resolves relative dates (`今年8月`).
 pub fn find_events(
     text: &str,
     entities: &[Entity],
     amounts: &[Amount],
     published: Option<NaiveDate>,
 ) -> Vec<Event> {
-    let _ = (text, entities, amounts, published);
-    Vec::new()
+    find_event_mentions(text, entities, amounts, published)
+        .into_iter()
+        .map(|m| m.event)
+        .collect()
+}
+
+/// Like [`find_events`], keeping the argument spans.
+pub fn find_event_mentions(
+    text: &str,
+    entities: &[Entity],
+    amounts: &[Amount],
+    published: Option<NaiveDate>,
+) -> Vec<EventMention> {
+    let chars: Vec<char> = text.chars().collect();
+    // Mentions outside the text (a caller's mistake) are ignored rather than trusted.
+    let named: Vec<Entity> = entities
+        .iter()
+        .filter(|e| e.start < e.end && e.end <= chars.len())
+        .cloned()
+        .collect();
+    let amounts: Vec<&Amount> = amounts
+        .iter()
+        .filter(|a| a.start < a.end && a.end <= chars.len())
+        .collect();
+    let sentence_spans = sentences::split(&chars);
+    let mut all = named.clone();
+    all.extend(coref::resolve(&chars, &sentence_spans, &named));
+    all.sort_by_key(|e| (e.start, e.end));
+    let blocked: Vec<(usize, usize)> = named.iter().map(|e| (e.start, e.end)).collect();
+
+    let mut out = Vec::new();
+    for &(start, end) in &sentence_spans {
+        let sentence = arguments::Sentence {
+            chars: &chars,
+            start,
+            end,
+            entities: all
+                .iter()
+                .filter(|e| e.start >= start && e.end <= end)
+                .collect(),
+            amounts: amounts
+                .iter()
+                .copied()
+                .filter(|a| a.start >= start && a.end <= end)
+                .collect(),
+        };
+        let mut found: Vec<(triggers::Trigger, arguments::Built)> = Vec::new();
+        for trigger in triggers::find(&chars, start, end, &blocked) {
+            for built in arguments::build(&sentence, trigger) {
+                found.push((trigger, built));
+            }
+        }
+        if found.is_empty() {
+            continue;
+        }
+        borrow_sources(&mut found);
+        drop_restatements(&mut found);
+        let times = dates::find(&chars, start, end, published);
+        let trigger_starts: Vec<usize> = found.iter().map(|(t, _)| t.start).collect();
+        let sentence_text: String = chars[start..end].iter().collect();
+        for (trigger, mut built) in found {
+            let time = governing_time(&chars, &times, &trigger_starts, trigger);
+            if let Some(t) = time {
+                built.arguments.push(Argument {
+                    role: Role::Date,
+                    start: t.start,
+                    end: t.end,
+                });
+            }
+            let event = Event {
+                detail: built.detail,
+                date: time.and_then(|t| t.value.clone()),
+                modality: modality::of(&chars, start, end, (trigger.start, trigger.end)),
+                sentence: sentence_text.clone(),
+                start,
+                end,
+                trigger: Some((trigger.start, trigger.end)),
+            };
+            let duplicate = out.iter().any(|m: &EventMention| {
+                m.event.start == event.start
+                    && m.event.detail == event.detail
+                    && m.event.date == event.date
+            });
+            if !duplicate {
+                out.push(EventMention {
+                    event,
+                    arguments: built.arguments,
+                });
+            }
+        }
+    }
+    out
+}
+
+/// A join whose person left a named company earlier in the same sentence came from there
+/// (`离开甲公司后加入乙公司`).
+fn borrow_sources(found: &mut [(triggers::Trigger, arguments::Built)]) {
+    let leaves: Vec<(String, String, Option<Argument>)> = found
+        .iter()
+        .filter_map(|(_, b)| match &b.detail {
+            EventDetail::TalentMove {
+                action: TalentAction::Leave,
+                person,
+                from: Some(from),
+                ..
+            } => Some((
+                person.clone(),
+                from.clone(),
+                b.arguments.iter().copied().find(|a| a.role == Role::From),
+            )),
+            _ => None,
+        })
+        .collect();
+    for (_, built) in found.iter_mut() {
+        if let EventDetail::TalentMove {
+            action: TalentAction::Join,
+            person,
+            from,
+            to,
+            ..
+        } = &mut built.detail
+        {
+            if from.is_none() {
+                if let Some((_, left, span)) = leaves
+                    .iter()
+                    .find(|(p, f, _)| p == person && Some(f) != to.as_ref())
+                {
+                    *from = Some(left.clone());
+                    if let Some(span) = span {
+                        built.arguments.push(*span);
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// Removes events that restate another of the same sentence: a second trigger for the same fact
+/// (`广告投放上花费了…`), the `担任CTO` that gives the role of a join, the `募资` of a listing.
+fn drop_restatements(found: &mut Vec<(triggers::Trigger, arguments::Built)>) {
+    let joined: Vec<String> = found
+        .iter()
+        .filter_map(|(_, b)| match &b.detail {
+            EventDetail::TalentMove {
+                action: TalentAction::Join,
+                person,
+                ..
+            } => Some(person.clone()),
+            _ => None,
+        })
+        .collect();
+    let listed: Vec<String> = found
+        .iter()
+        .filter_map(|(_, b)| match &b.detail {
+            EventDetail::Ipo { company, .. } => Some(company.clone()),
+            _ => None,
+        })
+        .collect();
+    let mut kept: Vec<(triggers::Trigger, arguments::Built)> = Vec::new();
+    for (trigger, built) in found.drain(..) {
+        let restated = match &built.detail {
+            EventDetail::TalentMove {
+                action: TalentAction::Appoint | TalentAction::RoleChange,
+                person,
+                ..
+            } => joined.contains(person),
+            EventDetail::Funding { company, .. } => listed.contains(company),
+            _ => false,
+        };
+        if !restated && !kept.iter().any(|(_, k)| k.detail == built.detail) {
+            kept.push((trigger, built));
+        }
+    }
+    *found = kept;
+}
+
+/// The time expression governing `trigger`: the nearest one before it with no other event's trigger
+/// in between (`2023年初，他离开甲后，…后加入乙`: the year belongs to the leaving), else one right after
+/// it introduced by `于`/`在`/`自` (`离任，自2019年5月29日起生效`).
+fn governing_time<'t>(
+    chars: &[char],
+    times: &'t [dates::TimeExpr],
+    trigger_starts: &[usize],
+    trigger: triggers::Trigger,
+) -> Option<&'t dates::TimeExpr> {
+    let before = times
+        .iter()
+        .filter(|t| t.end <= trigger.start)
+        .max_by_key(|t| t.end)
+        .filter(|t| {
+            !trigger_starts
+                .iter()
+                .any(|&s| s >= t.end && s < trigger.start)
+        });
+    before.or_else(|| {
+        times.iter().find(|t| {
+            t.start >= trigger.end
+                && t.start - trigger.end <= 12
+                && t.start > 0
+                && matches!(chars[t.start - 1], '于' | '在' | '自')
+                && !chars[trigger.end..t.start]
+                    .iter()
+                    .any(|&c| sentences::is_clause_break(c) && c != '，')
+        })
+    })
+}
+
+/// True for kinds that can fill a company-valued role.
+#[allow(dead_code)]
+fn is_org(kind: EntityKind) -> bool {
+    matches!(kind, EntityKind::Company | EntityKind::Org)
 }

@@ -1,0 +1,1172 @@
+//! Argument rules: given a trigger in a sentence, who and what the event is about.
+//!
+//! Arguments are entity and amount mentions picked by position relative to the trigger and by kind:
+//! the actor is the nearest fitting entity before the trigger (within the sentence, so an elided
+//! subject is taken from the previous clause), the object the first fitting entity after it within
+//! its clause. Each rule requires the arguments without which the event would be a guess (a funding
+//! needs a company and at least an amount, a round or an investor), because a wrong event costs more
+//! than a missing one.
+
+use super::sentences::{clause_end, clause_start};
+use super::triggers::{Trigger, TriggerKind};
+use super::{Argument, Role};
+use regex::Regex;
+use std::sync::LazyLock;
+use zhnews_model::{Amount, AmountKind, Entity, EntityKind, EventDetail, TalentAction};
+
+/// One sentence with the mentions inside it.
+#[derive(Debug)]
+pub(crate) struct Sentence<'a> {
+    /// The whole text's chars.
+    pub chars: &'a [char],
+    /// Char offset of the sentence start.
+    pub start: usize,
+    /// Char offset one past the sentence end.
+    pub end: usize,
+    /// Entity mentions inside the sentence (named and resolved anaphora), by start.
+    pub entities: Vec<&'a Entity>,
+    /// Amounts inside the sentence, by start.
+    pub amounts: Vec<&'a Amount>,
+}
+
+/// An event's type, arguments and argument spans, before date and modality are added.
+#[derive(Debug, Clone)]
+pub(crate) struct Built {
+    pub detail: EventDetail,
+    pub arguments: Vec<Argument>,
+}
+
+const ORG_LIKE: &[EntityKind] = &[EntityKind::Company, EntityKind::Org];
+const COMPANY: &[EntityKind] = &[EntityKind::Company];
+const PERSON: &[EntityKind] = &[EntityKind::Person];
+
+/// Endings of a phrase that names a position (`算法副总裁`, `首席执行官`, `CEO`).
+const TITLE_ENDINGS: &[&str] = &[
+    "总裁",
+    "经理",
+    "董事长",
+    "董事",
+    "主席",
+    "创始人",
+    "合伙人",
+    "负责人",
+    "科学家",
+    "总监",
+    "主管",
+    "执行官",
+    "运营官",
+    "技术官",
+    "财务官",
+    "官",
+    "秘书",
+    "主任",
+    "院长",
+    "校长",
+    "总编",
+    "主编",
+    "工程师",
+    "研究员",
+    "顾问",
+    "主帅",
+    "教练",
+    "掌门人",
+    "一把手",
+    "高管",
+    "社长",
+    "行长",
+    "局长",
+    "部长",
+    "首席",
+    "CEO",
+    "CTO",
+    "COO",
+    "CFO",
+    "CMO",
+    "CPO",
+    "CIO",
+    "CSO",
+    "VP",
+    "President",
+    "掌舵人",
+    "联席总裁",
+    "主理人",
+    "head",
+    "Head",
+];
+
+/// Words that name what money is spent on.
+const PURPOSES: &[&str] = &[
+    "广告",
+    "营销",
+    "推广",
+    "研发",
+    "训练",
+    "获客",
+    "算力",
+    "投流",
+    "买量",
+    "补贴",
+    "数据中心",
+    "基础设施",
+    "基建",
+    "人才",
+    "芯片",
+];
+
+/// Stock exchanges and boards, as written.
+const EXCHANGES: &[&str] = &[
+    "香港联合交易所",
+    "香港联交所",
+    "港交所",
+    "联交所",
+    "纳斯达克",
+    "纽约证券交易所",
+    "纽交所",
+    "上海证券交易所",
+    "上交所",
+    "深圳证券交易所",
+    "深交所",
+    "北京证券交易所",
+    "北交所",
+    "科创板",
+    "创业板",
+    "中小板",
+    "新三板",
+    "伦敦证券交易所",
+    "伦交所",
+    "东京证券交易所",
+    "NASDAQ",
+    "Nasdaq",
+    "NYSE",
+    "港股",
+    "美股",
+    "A股",
+    "主板",
+];
+
+static ROUND: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(天使\+?|种子|Pre-?[A-F]\+?|pre-?[A-F]\+?|[A-F]\+{0,2}|Pre-?IPO|战略|第[0-9一二三四五六七八九十]+)(?:轮|系列)?(?:融资|投资)?$")
+        .expect("round pattern is valid")
+});
+
+impl<'a> Sentence<'a> {
+    /// The text of `[from, to)`, clipped to the sentence.
+    fn text(&self, from: usize, to: usize) -> String {
+        let (from, to) = (from.max(self.start), to.min(self.end));
+        if from >= to {
+            return String::new();
+        }
+        self.chars[from..to].iter().collect()
+    }
+
+    fn clause_start(&self, pos: usize) -> usize {
+        clause_start(self.chars, pos, self.start)
+    }
+
+    fn clause_end(&self, pos: usize) -> usize {
+        clause_end(self.chars, pos, self.end)
+    }
+
+    /// The nearest entity of `kinds` ending at or before `pos` and starting at or after `floor`.
+    fn before(&self, pos: usize, kinds: &[EntityKind], floor: usize) -> Option<&'a Entity> {
+        self.entities
+            .iter()
+            .copied()
+            .filter(|e| e.end <= pos && e.start >= floor && kinds.contains(&e.kind))
+            .max_by_key(|e| (e.end, e.start))
+    }
+
+    /// The first entity of `kinds` starting at or after `pos`, within `gap` chars and the clause.
+    fn after(&self, pos: usize, kinds: &[EntityKind], gap: usize) -> Option<&'a Entity> {
+        let ceiling = self.clause_end(pos);
+        self.entities
+            .iter()
+            .copied()
+            .filter(|e| {
+                e.start >= pos
+                    && e.end <= ceiling
+                    && e.start - pos <= gap
+                    && kinds.contains(&e.kind)
+            })
+            .min_by_key(|e| e.start)
+    }
+
+    /// Entities coordinated with `head` to its left (`胡某及邝某辞任` gives both), in text order.
+    fn coordinated_left(&self, head: &'a Entity) -> Vec<&'a Entity> {
+        let mut chain = vec![head];
+        let mut current = head;
+        while let Some(prev) = self.before(
+            current.start,
+            &[current.kind],
+            self.clause_start(current.start),
+        ) {
+            let between = self.text(prev.end, current.start);
+            if matches!(
+                between.as_str(),
+                "、" | "和" | "及" | "与" | "以及" | "," | "，"
+            ) && prev.name != current.name
+            {
+                chain.insert(0, prev);
+                current = prev;
+            } else {
+                break;
+            }
+        }
+        chain
+    }
+
+    /// Money amounts inside `[from, to)`, nearest to `pos` first.
+    fn money_near(&self, from: usize, to: usize, pos: usize) -> Option<&'a Amount> {
+        self.amounts
+            .iter()
+            .copied()
+            .filter(|a| a.start >= from && a.end <= to && is_money(a))
+            .filter(|a| {
+                !self
+                    .text(a.start.saturating_sub(4).max(self.start), a.start)
+                    .contains("估值")
+            })
+            .min_by_key(|a| {
+                if a.start >= pos {
+                    a.start - pos
+                } else {
+                    pos - a.end
+                }
+            })
+    }
+
+    /// The company a person is introduced with: `零一万物联合创始人李先刚` gives 零一万物 and the role
+    /// between. Returns the company, the role span and whether the affiliation is marked as former.
+    fn affiliation(&self, person: &Entity) -> Option<(&'a Entity, Option<(usize, usize)>, bool)> {
+        // Any mention of the same person in the sentence may carry the introduction.
+        let mentions = self
+            .entities
+            .iter()
+            .copied()
+            .filter(|e| e.kind == EntityKind::Person && e.name == person.name);
+        for mention in mentions {
+            let floor = mention
+                .start
+                .saturating_sub(24)
+                .max(self.clause_start(mention.start));
+            let Some(company) = self.before(mention.start, ORG_LIKE, floor) else {
+                continue;
+            };
+            let between = self.text(company.end, mention.start);
+            // Only titles and the genitive may stand between (`的资深AI负责人`, `算法副总裁、…负责人`).
+            if between.contains('，')
+                || between.contains('“')
+                || self
+                    .entities
+                    .iter()
+                    .any(|e| e.start >= company.end && e.end <= mention.start)
+            {
+                continue;
+            }
+            let role = title_span(self, company.end, mention.start);
+            if between.is_empty() || role.is_some() || between == "的" {
+                let former = super::coref::is_former(self.chars, company.start);
+                return Some((company, role, former));
+            }
+        }
+        None
+    }
+}
+
+/// The span of a position title between `from` and `to` (a leading `的` dropped), when the text there
+/// ends with a title word.
+fn title_span(s: &Sentence<'_>, mut from: usize, to: usize) -> Option<(usize, usize)> {
+    while from < to && matches!(s.chars[from], '的' | ' ' | '旗' | '下') {
+        from += 1;
+    }
+    let text = s.text(from, to);
+    let text = text.trim_end();
+    if text.is_empty()
+        || text.chars().count() > 24
+        || !TITLE_ENDINGS.iter().any(|t| text.ends_with(t))
+    {
+        return None;
+    }
+    // A verb inside means a clause, not a title (`否认了CEO`).
+    if [
+        "了", "宣布", "表示", "否认", "称", "将", "已", "被", "对", "由", "是", "为",
+    ]
+    .iter()
+    .any(|v| text.contains(v))
+    {
+        return None;
+    }
+    Some((from, from + text.chars().count()))
+}
+
+fn is_money(a: &Amount) -> bool {
+    a.kind == AmountKind::Money || (a.kind == AmountKind::Count && a.unit.is_none())
+}
+
+fn arg(role: Role, e: &Entity) -> Argument {
+    Argument {
+        role,
+        start: e.start,
+        end: e.end,
+    }
+}
+
+fn amount_arg(role: Role, a: &Amount) -> Argument {
+    Argument {
+        role,
+        start: a.start,
+        end: a.end,
+    }
+}
+
+/// The events a trigger announces (several when people are coordinated: `甲和乙先后离职`).
+pub(crate) fn build(s: &Sentence<'_>, t: Trigger) -> Vec<Built> {
+    use TriggerKind::*;
+    match t.kind {
+        Leave | Quit | Join | Appoint | RoleChange => talent(s, t),
+        Fire => fire(s, t),
+        Hire => hire(s, t).into_iter().collect(),
+        Funding | Investment => funding(s, t).into_iter().collect(),
+        Valuation => valuation(s, t).into_iter().collect(),
+        Acquire | Sell => acquisition(s, t).into_iter().collect(),
+        Ipo => ipo(s, t).into_iter().collect(),
+        Layoff => {
+            let clause = (s.clause_start(t.start), s.clause_end(t.end));
+            if s.entities
+                .iter()
+                .any(|e| e.kind == EntityKind::Person && e.start >= clause.0 && e.end <= clause.1)
+            {
+                // `将某球员裁掉`: one person let go is a dismissal, not job cuts.
+                fire(s, t)
+            } else {
+                layoff(s, t).into_iter().collect()
+            }
+        }
+        Spend => spend(s, t).into_iter().collect(),
+    }
+}
+
+/// The subject people of a talent trigger: the nearest person before it in the sentence and those
+/// coordinated with them; `接替乙出任` skips the predecessor.
+fn subjects<'a>(s: &Sentence<'a>, pos: usize) -> Vec<&'a Entity> {
+    let Some(mut person) = s.before(pos, PERSON, s.start) else {
+        return Vec::new();
+    };
+    let between = s.text(person.end, pos);
+    if between.contains("接替")
+        || between.contains("取代")
+        || s.text(person.start.saturating_sub(2).max(s.start), person.start)
+            .ends_with("接替")
+    {
+        let replaced_at = s
+            .text(s.start, person.start)
+            .rfind("接替")
+            .map(|b| s.text(s.start, person.start)[..b].chars().count() + s.start);
+        match replaced_at.and_then(|p| s.before(p, PERSON, s.start)) {
+            Some(p) => person = p,
+            None => return Vec::new(),
+        }
+    }
+    // A person followed by `的` is a possessor (`李某的离职`), handled as not an event of its own.
+    s.coordinated_left(person)
+}
+
+fn talent(s: &Sentence<'_>, t: Trigger) -> Vec<Built> {
+    use TriggerKind::*;
+    let trigger_text = s.text(t.start, t.end);
+    let mut out = Vec::new();
+    let people = subjects(s, t.start);
+    for person in people {
+        let affiliation = s.affiliation(person);
+        let mut args = vec![arg(Role::Person, person)];
+        let detail = match t.kind {
+            Leave | Quit => {
+                let transitive = matches!(
+                    trigger_text.as_str(),
+                    "离开"
+                        | "辞去"
+                        | "卸任"
+                        | "离任"
+                        | "退出"
+                        | "不再担任"
+                        | "不再出任"
+                        | "不再主持"
+                        | "不再负责"
+                        | "出走"
+                        | "离队"
+                );
+                let object = if transitive {
+                    s.after(t.end, ORG_LIKE, 12)
+                } else {
+                    None
+                };
+                // `从甲公司离职`.
+                let source = s
+                    .before(t.start, ORG_LIKE, s.clause_start(t.start))
+                    .filter(|c| {
+                        let lead = s.text(c.start.saturating_sub(1), c.start);
+                        c.start > person.end && (lead == "从" || lead == "自" || lead == "在")
+                    });
+                if t.kind == Quit && object.is_none() {
+                    continue;
+                }
+                if trigger_text == "离开" && object.is_none() && source.is_none() {
+                    // `离开北京`, `离开岗位`: without a company it is not a job move.
+                    continue;
+                }
+                let from = object
+                    .or(source)
+                    .or(affiliation.filter(|a| !a.2).map(|a| a.0));
+                if let Some(f) = from {
+                    args.push(arg(Role::From, f));
+                }
+                let role = affiliation
+                    .filter(|a| Some(a.0.name.as_str()) == from.map(|f| f.name.as_str()))
+                    .and_then(|a| a.1);
+                if let Some((rs, re)) = role {
+                    args.push(Argument {
+                        role: Role::Role,
+                        start: rs,
+                        end: re,
+                    });
+                }
+                EventDetail::TalentMove {
+                    action: TalentAction::Leave,
+                    person: person.name.clone(),
+                    from: from.map(|f| f.name.clone()),
+                    to: None,
+                    role: role.map(|(a, b)| s.text(a, b)),
+                }
+            }
+            Join => {
+                let Some(to) = s.after(t.end, ORG_LIKE, 15) else {
+                    continue;
+                };
+                let gap = s.text(t.end, to.start);
+                if gap.contains("后") || gap.contains('，') {
+                    continue;
+                }
+                let from = affiliation
+                    .filter(|a| !a.2 && a.0.name != to.name)
+                    .map(|a| a.0);
+                args.push(arg(Role::To, to));
+                if let Some(f) = from {
+                    args.push(arg(Role::From, f));
+                }
+                // `加入乙公司，担任CTO` / `加入乙公司出任CTO`: the role at the new company.
+                let role = role_after(s, to.end);
+                if let Some((rs, re)) = role {
+                    args.push(Argument {
+                        role: Role::Role,
+                        start: rs,
+                        end: re,
+                    });
+                }
+                EventDetail::TalentMove {
+                    action: TalentAction::Join,
+                    person: person.name.clone(),
+                    from: from.map(|f| f.name.clone()),
+                    to: Some(to.name.clone()),
+                    role: role.map(|(a, b)| s.text(a, b)),
+                }
+            }
+            _ => {
+                // Appointments and role changes: `出任字节跳动CTO`, `升任集团总裁`.
+                if s.text(t.start.saturating_sub(2).max(s.start), t.start)
+                    .ends_with('曾')
+                    || s.text(t.start.saturating_sub(1).max(s.start), t.start) == "曾"
+                {
+                    // `曾担任…` is biography, not news.
+                    continue;
+                }
+                let end = s.clause_end(t.end);
+                let mut from_pos = t.end;
+                if s.text(t.end, t.end + 1) == "为" {
+                    from_pos += 1;
+                }
+                let company = s.after(from_pos, ORG_LIKE, 2);
+                let role_start = company.map_or(from_pos, |c| c.end);
+                let Some((rs, re)) =
+                    title_span(s, role_start, end).or_else(|| title_prefix(s, role_start, end))
+                else {
+                    continue;
+                };
+                let to = company.or(affiliation.filter(|a| !a.2).map(|a| a.0));
+                if let Some(c) = to {
+                    args.push(arg(Role::To, c));
+                }
+                args.push(Argument {
+                    role: Role::Role,
+                    start: rs,
+                    end: re,
+                });
+                EventDetail::TalentMove {
+                    action: if t.kind == RoleChange {
+                        TalentAction::RoleChange
+                    } else {
+                        TalentAction::Appoint
+                    },
+                    person: person.name.clone(),
+                    from: None,
+                    to: to.map(|c| c.name.clone()),
+                    role: Some(s.text(rs, re)),
+                }
+            }
+        };
+        out.push(Built {
+            detail,
+            arguments: args,
+        });
+    }
+    out
+}
+
+/// A title right at `from` ending before `to` or before a `，`/`、`/`一职` (`担任CTO一职`).
+fn title_prefix(s: &Sentence<'_>, from: usize, to: usize) -> Option<(usize, usize)> {
+    let text = s.text(from, to);
+    for stop in ["一职", "职务", "职位", "、", "并", "及", "，", "的"] {
+        if let Some(b) = text.find(stop) {
+            let cut = text[..b].chars().count();
+            if cut > 0 {
+                if let Some(span) = title_span(s, from, from + cut) {
+                    return Some(span);
+                }
+            }
+        }
+    }
+    None
+}
+
+/// The role given right after a company joined (`，担任CTO`, `出任首席科学家`).
+fn role_after(s: &Sentence<'_>, pos: usize) -> Option<(usize, usize)> {
+    let mut p = pos;
+    if s.text(p, p + 1) == "，" || s.text(p, p + 1) == "," || s.text(p, p + 1) == "并" {
+        p += 1;
+    }
+    for verb in ["担任", "出任", "任"] {
+        if s.text(p, p + verb.chars().count()) == verb {
+            let from = p + verb.chars().count();
+            let end = s.clause_end(from);
+            return title_span(s, from, end).or_else(|| title_prefix(s, from, end));
+        }
+    }
+    None
+}
+
+fn fire(s: &Sentence<'_>, t: Trigger) -> Vec<Built> {
+    let head = s.text(
+        t.start.saturating_sub(6).max(s.clause_start(t.start)),
+        t.start,
+    );
+    let passive = head.contains('被') || head.contains('遭');
+    let (person, actor) = if passive {
+        let bei = t.start
+            - (head.chars().count()
+                - head
+                    .chars()
+                    .position(|c| c == '被' || c == '遭')
+                    .unwrap_or(0));
+        let person = s.before(bei, PERSON, s.start);
+        let actor = s.before(t.start, ORG_LIKE, bei);
+        (person, actor)
+    } else {
+        // `甲公司解雇了乙` / `甲公司已将乙裁掉`.
+        let person = s.after(t.end, PERSON, 8).or_else(|| {
+            let jiang = s.text(s.clause_start(t.start), t.start).rfind('将')?;
+            let at = s.clause_start(t.start)
+                + s.text(s.clause_start(t.start), t.start)[..jiang]
+                    .chars()
+                    .count()
+                + 1;
+            s.after(at, PERSON, 8).filter(|p| p.end <= t.start)
+        });
+        let actor = person.and_then(|p| s.before(p.start.min(t.start), ORG_LIKE, s.start));
+        (person, actor)
+    };
+    let Some(person) = person else {
+        return Vec::new();
+    };
+    let from = actor.or(s.affiliation(person).filter(|a| !a.2).map(|a| a.0));
+    let mut args = vec![arg(Role::Person, person)];
+    if let Some(f) = from {
+        args.push(arg(Role::From, f));
+    }
+    vec![Built {
+        detail: EventDetail::TalentMove {
+            action: TalentAction::Leave,
+            person: person.name.clone(),
+            from: from.map(|f| f.name.clone()),
+            to: None,
+            role: None,
+        },
+        arguments: args,
+    }]
+}
+
+fn hire(s: &Sentence<'_>, t: Trigger) -> Option<Built> {
+    let person = s
+        .after(t.end, PERSON, 12)
+        .or_else(|| s.before(t.start, PERSON, s.clause_start(t.start)))?;
+    let company = s
+        .before(t.start, ORG_LIKE, s.start)
+        .filter(|c| c.end <= t.start)
+        .or_else(|| s.after(t.end, ORG_LIKE, 12))?;
+    let mut args = vec![arg(Role::Person, person), arg(Role::To, company)];
+    let role = role_after(s, person.end);
+    if let Some((rs, re)) = role {
+        args.push(Argument {
+            role: Role::Role,
+            start: rs,
+            end: re,
+        });
+    }
+    Some(Built {
+        detail: EventDetail::TalentMove {
+            action: TalentAction::Join,
+            person: person.name.clone(),
+            from: None,
+            to: Some(company.name.clone()),
+            role: role.map(|(a, b)| s.text(a, b)),
+        },
+        arguments: args,
+    })
+}
+
+/// Investor roles of the entities of a sentence: `由甲领投，乙、丙跟投`, `投资方包括甲、乙`.
+fn investors<'a>(s: &Sentence<'a>, company: &Entity) -> (Vec<&'a Entity>, Vec<&'a Entity>) {
+    #[derive(Clone, Copy, PartialEq)]
+    enum R {
+        Lead,
+        Follow,
+        None,
+    }
+    let candidates: Vec<&Entity> = s
+        .entities
+        .iter()
+        .copied()
+        .filter(|e| {
+            matches!(
+                e.kind,
+                EntityKind::Company | EntityKind::Org | EntityKind::Person
+            ) && e.name != company.name
+        })
+        .collect();
+    let mut roles = vec![R::None; candidates.len()];
+    for i in (0..candidates.len()).rev() {
+        let e = candidates[i];
+        let next_start = candidates.get(i + 1).map_or(s.end, |n| n.start);
+        let after = s.text(e.end, next_start.min(e.end + 8));
+        let mut after = after.as_str();
+        for filler in ["等", "、", "共同", "联合", "作为"] {
+            after = after.trim_start_matches(filler);
+        }
+        roles[i] = if after.starts_with("领投")
+            || after.starts_with("领衔")
+            || after.starts_with("独家投资")
+        {
+            R::Lead
+        } else if ["跟投", "参投", "参与投资", "参与", "投资", "追加投资"]
+            .iter()
+            .any(|w| after.starts_with(w))
+        {
+            R::Follow
+        } else if ["和", "及", "与", "以及"]
+            .iter()
+            .any(|w| s.text(e.end, next_start) == *w)
+            || s.text(e.end, next_start) == "、"
+        {
+            roles.get(i + 1).copied().unwrap_or(R::None)
+        } else {
+            R::None
+        };
+    }
+    // `投资方包括甲、乙` / `投资方为甲`.
+    let sentence_text = s.text(s.start, s.end);
+    for marker in [
+        "投资方包括",
+        "投资方为",
+        "投资方有",
+        "投资者包括",
+        "投资机构包括",
+    ] {
+        if let Some(b) = sentence_text.find(marker) {
+            let mut pos = s.start + sentence_text[..b].chars().count() + marker.chars().count();
+            for (i, e) in candidates.iter().enumerate() {
+                if e.start == pos && roles[i] == R::None {
+                    roles[i] = R::Follow;
+                    let sep = s.text(e.end, e.end + 1);
+                    pos = if matches!(sep.as_str(), "、" | "和" | "及" | "与") {
+                        e.end + 1
+                    } else {
+                        usize::MAX
+                    };
+                }
+            }
+        }
+    }
+    let lead: Vec<&Entity> = candidates
+        .iter()
+        .zip(&roles)
+        .filter(|(_, r)| **r == R::Lead)
+        .map(|(e, _)| *e)
+        .collect();
+    let follow: Vec<&Entity> = candidates
+        .iter()
+        .zip(&roles)
+        .filter(|(_, r)| **r == R::Follow)
+        .map(|(e, _)| *e)
+        .collect();
+    (lead, follow)
+}
+
+fn funding(s: &Sentence<'_>, t: Trigger) -> Option<Built> {
+    let clause_start = s.clause_start(t.start);
+    let head = s.text(clause_start, t.start);
+    if t.kind == TriggerKind::Investment
+        && !(head.contains('获') || head.contains("完成") || head.contains("接受"))
+    {
+        return None;
+    }
+    // The company raising: the nearest company before the trigger that is not itself an investor.
+    let (leads_all, follows_all) = {
+        let dummy = Entity {
+            kind: EntityKind::Company,
+            text: String::new(),
+            start: 0,
+            end: 0,
+            name: String::new(),
+            owner: None,
+        };
+        investors(s, &dummy)
+    };
+    let is_investor = |e: &Entity| {
+        leads_all
+            .iter()
+            .chain(&follows_all)
+            .any(|i| i.start == e.start)
+    };
+    let company = s
+        .entities
+        .iter()
+        .copied()
+        .filter(|e| e.end <= t.start && e.kind == EntityKind::Company && !is_investor(e))
+        .filter(|e| {
+            // In `获得甲的投资`, 甲 is the investor.
+            t.kind != TriggerKind::Funding
+                || !s.text(e.end, t.start).starts_with("的")
+                || s.text(e.start.saturating_sub(2), e.start) != "获得"
+        })
+        .filter(|e| {
+            let lead = s.text(e.start.saturating_sub(1).max(s.start), e.start);
+            lead != "由" && lead != "获"
+        })
+        .max_by_key(|e| e.end)?;
+    let company = if t.kind == TriggerKind::Investment {
+        // `甲获得乙的投资`: the raiser is the first company of the clause, the ones after 获 invest.
+        s.entities
+            .iter()
+            .copied()
+            .filter(|e| {
+                e.kind == EntityKind::Company && e.start >= clause_start && e.end <= t.start
+            })
+            .min_by_key(|e| e.start)
+            .unwrap_or(company)
+    } else {
+        company
+    };
+    let (mut lead, mut follow) = investors(s, company);
+    if t.kind == TriggerKind::Investment {
+        for e in s.entities.iter().copied() {
+            if e.start > company.end
+                && e.end <= t.start
+                && e.kind != EntityKind::Product
+                && !follow.iter().any(|f| f.start == e.start)
+                && !lead.iter().any(|f| f.start == e.start)
+            {
+                follow.push(e);
+            }
+        }
+    }
+    lead.retain(|e| e.name != company.name);
+    follow.retain(|e| e.name != company.name);
+    let clause_end = s.clause_end(t.end);
+    let amount_floor = if company.start >= clause_start {
+        company.end
+    } else {
+        clause_start
+    };
+    let amount = s.money_near(amount_floor, clause_end, t.start);
+    let round = ROUND
+        .captures(&s.text(t.start.saturating_sub(14).max(amount_floor), t.end))
+        .and_then(|c| {
+            let m = c.get(1)?;
+            Some((m.as_str().to_owned(), m.len()))
+        });
+    let round_text = round.as_ref().map(|(r, _)| normalize_round(r));
+    if amount.is_none() && round_text.is_none() && lead.is_empty() && follow.is_empty() {
+        return None;
+    }
+    let mut args = vec![arg(Role::Company, company)];
+    if let Some(a) = amount {
+        args.push(amount_arg(Role::Amount, a));
+    }
+    if let Some((r, _)) = &round {
+        let text = s.text(amount_floor.max(t.start.saturating_sub(14)), t.end);
+        if let Some(b) = text.rfind(r.as_str()) {
+            let rs = amount_floor.max(t.start.saturating_sub(14)) + text[..b].chars().count();
+            let mut re = rs + r.chars().count();
+            if s.text(re, re + 1) == "轮" {
+                re += 1;
+            }
+            args.push(Argument {
+                role: Role::Round,
+                start: rs,
+                end: re,
+            });
+        }
+    }
+    let mut all: Vec<&Entity> = lead.clone();
+    for f in &follow {
+        if !all.iter().any(|a| a.name == f.name) {
+            all.push(f);
+        }
+    }
+    for l in &lead {
+        args.push(arg(Role::LeadInvestor, l));
+    }
+    for f in &follow {
+        args.push(arg(Role::Investor, f));
+    }
+    let names = |v: &[&Entity]| {
+        let mut out: Vec<String> = Vec::new();
+        for e in v {
+            if !out.contains(&e.name) {
+                out.push(e.name.clone());
+            }
+        }
+        out
+    };
+    let investors = names(&all);
+    let lead_investors = names(&lead);
+    Some(Built {
+        detail: EventDetail::Funding {
+            company: company.name.clone(),
+            round: round_text,
+            amount: amount.cloned(),
+            investors,
+            lead_investors,
+        },
+        arguments: args,
+    })
+}
+
+fn normalize_round(raw: &str) -> String {
+    if let Some(n) = raw.strip_prefix('第') {
+        if let Some(v) = super::dates::parse_num(n) {
+            return format!("第{v}轮");
+        }
+        return format!("第{n}轮");
+    }
+    match raw {
+        "种子" => "种子".into(),
+        r if r.to_ascii_lowercase().starts_with("pre") => {
+            let rest = r[3..].trim_start_matches('-');
+            format!(
+                "Pre-{}",
+                if rest.eq_ignore_ascii_case("ipo") {
+                    "IPO".to_owned()
+                } else {
+                    rest.to_owned()
+                }
+            )
+        }
+        r => r.to_owned(),
+    }
+}
+
+fn valuation(s: &Sentence<'_>, t: Trigger) -> Option<Built> {
+    let clause_end = s.clause_end(t.end);
+    let after = s
+        .amounts
+        .iter()
+        .copied()
+        .filter(|a| is_money(a) && a.start >= t.end && a.end <= clause_end && a.start - t.end <= 6)
+        .min_by_key(|a| a.start);
+    let before = s
+        .amounts
+        .iter()
+        .copied()
+        .filter(|a| {
+            is_money(a)
+                && a.end <= t.start
+                && t.start - a.end <= 2
+                && !s.text(a.end, t.start).contains('，')
+        })
+        .max_by_key(|a| a.end);
+    let amount = after.or(before)?;
+    let company = s
+        .before(t.start.min(amount.start), COMPANY, s.start)
+        .or_else(|| s.before(t.start, COMPANY, s.start))?;
+    Some(Built {
+        detail: EventDetail::Valuation {
+            company: company.name.clone(),
+            amount: Some(amount.clone()),
+        },
+        arguments: vec![
+            arg(Role::Company, company),
+            amount_arg(Role::Amount, amount),
+        ],
+    })
+}
+
+fn acquisition(s: &Sentence<'_>, t: Trigger) -> Option<Built> {
+    const TARGET: &[EntityKind] = &[EntityKind::Company, EntityKind::Org, EntityKind::Product];
+    let clause_start = s.clause_start(t.start);
+    let clause_end = s.clause_end(t.end);
+    let head = s.text(t.start.saturating_sub(8).max(clause_start), t.start);
+    let sell = t.kind == TriggerKind::Sell;
+    let (acquirer, target) = if let Some(b) = head.rfind('被') {
+        let bei = t.start - head[b..].chars().count();
+        let target = s.before(bei, TARGET, s.start);
+        let agent = s.before(t.start, ORG_LIKE, bei + 1);
+        if sell {
+            (None, target)
+        } else {
+            (agent, target)
+        }
+    } else if sell {
+        // `甲将乙业务出售给丙` / `甲向丙出售乙`.
+        let target = s.after(t.end, TARGET, 10).or_else(|| {
+            let jiang = head.rfind('将')?;
+            let at = t.start - head[jiang..].chars().count() + 1;
+            s.after(at, TARGET, 2).filter(|e| e.end <= t.start)
+        });
+        let buyer = s
+            .entities
+            .iter()
+            .copied()
+            .filter(|e| ORG_LIKE.contains(&e.kind) && e.start >= t.end && e.end <= clause_end)
+            .find(|e| {
+                let lead = s.text(e.start.saturating_sub(1), e.start);
+                lead == "给" || lead == "予" || s.text(t.start, t.end) == "卖给" && e.start == t.end
+            })
+            .or_else(|| {
+                let xiang = head.rfind('向')?;
+                let at = t.start - head[xiang..].chars().count() + 1;
+                s.after(at, ORG_LIKE, 1).filter(|e| e.end <= t.start)
+            });
+        (buyer, target)
+    } else {
+        let dui = head.rfind('对');
+        let target_before = dui.and_then(|d| {
+            let at = t.start - head[d..].chars().count() + 1;
+            s.after(at, TARGET, 1).filter(|e| e.end <= t.start)
+        });
+        let acquirer = s
+            .entities
+            .iter()
+            .copied()
+            .filter(|e| {
+                ORG_LIKE.contains(&e.kind)
+                    && e.end <= t.start
+                    && Some(e.start) != target_before.map(|x| x.start)
+            })
+            .filter(|e| target_before.is_none_or(|x| e.end <= x.start))
+            .max_by_key(|e| e.end);
+        let target = target_before.or_else(|| s.after(t.end, TARGET, 12));
+        (acquirer, target)
+    };
+    let target = target.filter(|x| acquirer.is_none_or(|a| a.name != x.name));
+    let amount = s.money_near(clause_start, clause_end, t.start).or_else(|| {
+        s.amounts.iter().copied().find(|a| {
+            is_money(a)
+                && a.start > t.end
+                && ["作价", "对价", "金额", "价格", "总价", "交易额"]
+                    .iter()
+                    .any(|w| {
+                        s.text(a.start.saturating_sub(4).max(t.end), a.start)
+                            .contains(w)
+                    })
+        })
+    });
+    if target.is_none() || (acquirer.is_none() && !sell) {
+        return None;
+    }
+    let mut args = Vec::new();
+    if let Some(a) = acquirer {
+        args.push(arg(Role::Acquirer, a));
+    }
+    if let Some(x) = target {
+        args.push(arg(Role::Target, x));
+    }
+    if let Some(a) = amount {
+        args.push(amount_arg(Role::Amount, a));
+    }
+    Some(Built {
+        detail: EventDetail::Acquisition {
+            acquirer: acquirer.map(|a| a.name.clone()),
+            target: target.map(|x| x.name.clone()),
+            amount: amount.cloned(),
+        },
+        arguments: args,
+    })
+}
+
+fn ipo(s: &Sentence<'_>, t: Trigger) -> Option<Built> {
+    let clause_start = s.clause_start(t.start);
+    // A product before the trigger (`新机将于9月上市`) is a launch, not a listing.
+    let nearest_any = s.before(
+        t.start,
+        &[
+            EntityKind::Company,
+            EntityKind::Product,
+            EntityKind::Org,
+            EntityKind::Person,
+        ],
+        clause_start,
+    );
+    if nearest_any.is_some_and(|e| e.kind != EntityKind::Company) {
+        return None;
+    }
+    let company = s.before(t.start, COMPANY, s.start)?;
+    let window_start = clause_start.max(t.start.saturating_sub(12));
+    let window_end = s.clause_end(t.end).min(t.end + 12);
+    let window = s.text(window_start, window_end);
+    let exchange = EXCHANGES
+        .iter()
+        .filter_map(|x| window.find(x).map(|b| (b, *x)))
+        .min_by_key(|(b, x)| (*b, usize::MAX - x.len()));
+    let exchange_span = exchange.map(|(b, x)| {
+        let st = window_start + window[..b].chars().count();
+        (st, st + x.chars().count(), x.to_owned())
+    });
+    if s.text(t.start, t.end) == "登陆" && exchange_span.is_none() {
+        return None;
+    }
+    let sentence_text = s.text(s.start, s.end);
+    let amount = ["募资", "募集", "集资", "融资", "筹资"]
+        .iter()
+        .find_map(|w| {
+            let b = sentence_text.find(w)?;
+            let at = s.start + sentence_text[..b].chars().count();
+            s.amounts
+                .iter()
+                .copied()
+                .find(|a| is_money(a) && a.start >= at && a.start - at <= 12)
+        });
+    let mut args = vec![arg(Role::Company, company)];
+    if let Some((a, b, _)) = &exchange_span {
+        args.push(Argument {
+            role: Role::Exchange,
+            start: *a,
+            end: *b,
+        });
+    }
+    if let Some(a) = amount {
+        args.push(amount_arg(Role::Amount, a));
+    }
+    Some(Built {
+        detail: EventDetail::Ipo {
+            company: company.name.clone(),
+            exchange: exchange_span.map(|(_, _, x)| x),
+            amount: amount.cloned(),
+        },
+        arguments: args,
+    })
+}
+
+fn layoff(s: &Sentence<'_>, t: Trigger) -> Option<Built> {
+    let company = s.before(t.start, ORG_LIKE, s.start)?;
+    let clause_start = s.clause_start(t.start);
+    let clause_end = s.clause_end(t.end);
+    let near = |a: &&Amount| a.start >= clause_start.max(company.end) && a.end <= clause_end;
+    let count = s
+        .amounts
+        .iter()
+        .copied()
+        .filter(near)
+        .filter(|a| a.kind == AmountKind::Count)
+        .min_by_key(|a| a.start.abs_diff(t.end));
+    let share = s
+        .amounts
+        .iter()
+        .copied()
+        .filter(near)
+        .filter(|a| a.kind == AmountKind::Percent)
+        .min_by_key(|a| a.start.abs_diff(t.end));
+    let mut args = vec![arg(Role::Company, company)];
+    if let Some(c) = count {
+        args.push(amount_arg(Role::Count, c));
+    }
+    if let Some(p) = share {
+        args.push(amount_arg(Role::Share, p));
+    }
+    Some(Built {
+        detail: EventDetail::Layoff {
+            company: company.name.clone(),
+            count: count.cloned(),
+            share: share.cloned(),
+        },
+        arguments: args,
+    })
+}
+
+fn spend(s: &Sentence<'_>, t: Trigger) -> Option<Built> {
+    let clause_start = s.clause_start(t.start);
+    let clause_end = s.clause_end(t.end);
+    let before = s.text(t.start.saturating_sub(6).max(clause_start), t.start);
+    let after = s.text(t.end, clause_end.min(t.end + 12));
+    let purpose = PURPOSES
+        .iter()
+        .filter_map(|p| {
+            before
+                .rfind(p)
+                .map(|b| (true, b, *p))
+                .or_else(|| after.find(p).map(|b| (false, b, *p)))
+        })
+        .min_by_key(|(is_before, b, _)| {
+            if *is_before {
+                before.len() - b
+            } else {
+                *b + 100
+            }
+        })?;
+    let purpose_start = if purpose.0 {
+        t.start - before[purpose.1..].chars().count()
+    } else {
+        t.end + after[..purpose.1].chars().count()
+    };
+    let amount = s.money_near(clause_start, clause_end, t.start)?;
+    // The spender: a company, or the maker of a product (`Kimi的广告投入`).
+    let spender = s
+        .entities
+        .iter()
+        .copied()
+        .filter(|e| {
+            e.end <= t.start
+                && (e.kind == EntityKind::Company
+                    || (e.kind == EntityKind::Product && e.owner.is_some()))
+        })
+        .max_by_key(|e| e.end)?;
+    let company = if spender.kind == EntityKind::Product {
+        spender.owner.clone()?
+    } else {
+        spender.name.clone()
+    };
+    Some(Built {
+        detail: EventDetail::Spend {
+            company,
+            purpose: Some(purpose.2.to_owned()),
+            amount: Some(amount.clone()),
+        },
+        arguments: vec![
+            arg(Role::Company, spender),
+            Argument {
+                role: Role::Purpose,
+                start: purpose_start,
+                end: purpose_start + purpose.2.chars().count(),
+            },
+            amount_arg(Role::Amount, amount),
+        ],
+    })
+}

@@ -1,0 +1,154 @@
+//! Pronouns and generic nouns that stand for a named person or company (`他`, `她`, `该公司`, `公司`).
+//!
+//! A mention is resolved only when it is unambiguous: exactly one distinct name of the right kind is
+//! named in the window made of the previous sentence and the current one up to the mention. Companies
+//! marked as former (`前京东…`, `原百度…`) describe a person's past and are not antecedents. A resolved
+//! mention becomes an entity of its own (its span, the antecedent's canonical name), so the argument
+//! rules need not know about it.
+
+use zhnews_model::{Entity, EntityKind};
+
+const PERSON_PRONOUNS: &[&str] = &["他", "她"];
+const COMPANY_NOUNS: &[&str] = &["该公司", "这家公司", "此公司", "该企业", "这家企业", "公司"];
+
+/// Chars after which a bare `公司` is a generic reference (`离开公司`, `，公司…`), not part of a longer
+/// noun (`创业公司`, `科技公司`).
+fn bare_company_context(prev: Option<char>) -> bool {
+    match prev {
+        None => true,
+        Some(c) => {
+            super::sentences::is_clause_break(c)
+                || matches!(
+                    c,
+                    '开' | '入'
+                        | '持'
+                        | '在'
+                        | '于'
+                        | '到'
+                        | '离'
+                        | '该'
+                        | '其'
+                        | '本'
+                        | '了'
+                        | '回'
+                        | '对'
+                        | '、'
+                )
+        }
+    }
+}
+
+/// Entities standing for the resolvable pronouns and generic nouns of `chars`, given the named
+/// `entities` and the `sentences`.
+pub(crate) fn resolve(
+    chars: &[char],
+    sentences: &[(usize, usize)],
+    entities: &[Entity],
+) -> Vec<Entity> {
+    let mut out = Vec::new();
+    let inside_entity = |pos: usize| entities.iter().any(|e| e.start <= pos && pos < e.end);
+    for (index, &(s, e)) in sentences.iter().enumerate() {
+        let window_start = if index > 0 { sentences[index - 1].0 } else { s };
+        let mut i = s;
+        while i < e {
+            if inside_entity(i) {
+                i += 1;
+                continue;
+            }
+            let mut matched = None;
+            for word in PERSON_PRONOUNS {
+                if starts_with(chars, i, word) {
+                    let next = chars.get(i + 1).copied();
+                    let prev = if i > 0 {
+                        chars.get(i - 1).copied()
+                    } else {
+                        None
+                    };
+                    // `他们`, `其他`, `他人`, `吉他` are not a single person.
+                    if !matches!(next, Some('们' | '人' | '国' | '乡'))
+                        && !matches!(prev, Some('其' | '吉' | '利' | '排'))
+                    {
+                        matched = Some((1, EntityKind::Person));
+                    }
+                }
+            }
+            if matched.is_none() {
+                for word in COMPANY_NOUNS {
+                    if starts_with(chars, i, word) {
+                        let len = word.chars().count();
+                        let prev = if i > 0 {
+                            chars.get(i - 1).copied()
+                        } else {
+                            None
+                        };
+                        if *word != "公司" || bare_company_context(prev) {
+                            matched = Some((len, EntityKind::Company));
+                        }
+                        break;
+                    }
+                }
+            }
+            if let Some((len, kind)) = matched {
+                if let Some(name) = antecedent(chars, entities, kind, window_start, i) {
+                    out.push(Entity {
+                        kind,
+                        text: chars[i..i + len].iter().collect(),
+                        start: i,
+                        end: i + len,
+                        name,
+                        owner: None,
+                    });
+                }
+                i += len;
+            } else {
+                i += 1;
+            }
+        }
+    }
+    out
+}
+
+fn starts_with(chars: &[char], at: usize, word: &str) -> bool {
+    let mut i = at;
+    for c in word.chars() {
+        if chars.get(i) != Some(&c) {
+            return false;
+        }
+        i += 1;
+    }
+    true
+}
+
+/// The one name of `kind` named in `[from, to)`, if there is exactly one.
+fn antecedent(
+    chars: &[char],
+    entities: &[Entity],
+    kind: EntityKind,
+    from: usize,
+    to: usize,
+) -> Option<String> {
+    let mut names: Vec<&str> = entities
+        .iter()
+        .filter(|e| e.start >= from && e.end <= to && e.kind == kind)
+        .filter(|e| kind != EntityKind::Company || !is_former(chars, e.start))
+        .map(|e| e.name.as_str())
+        .collect();
+    names.sort_unstable();
+    names.dedup();
+    match names.as_slice() {
+        [only] => Some((*only).to_owned()),
+        _ => None,
+    }
+}
+
+/// True when the mention at `start` is marked as a former affiliation (`前京东`, `原百度`).
+pub(crate) fn is_former(chars: &[char], start: usize) -> bool {
+    // `此前百度…`, `之前`, `目前` are adverbs of time, not `前` as in `former`.
+    start > 0
+        && matches!(chars[start - 1], '前' | '原')
+        && !(start > 1
+            && matches!(
+                chars[start - 2],
+                '此' | '之' | '目' | '日' | '提' | '以' | '年' | '月' | '天'
+            ))
+}

@@ -1,0 +1,505 @@
+//! The event rules on hand-made sentences, with entity and amount mentions given by hand as the
+//! recognizers' contract says (char offsets, canonical names), so these tests pin down the event
+//! rules alone.
+
+use chrono::NaiveDate;
+use zhnews_extract::events::{Role, find_event_mentions, find_events};
+use zhnews_model::{
+    Amount, AmountKind, Decimal, Entity, EntityKind, Event, EventDetail, Modality, Qualifier,
+    TalentAction,
+};
+
+fn char_pos(text: &str, needle: &str, nth: usize) -> (usize, usize) {
+    let byte = text
+        .match_indices(needle)
+        .nth(nth)
+        .unwrap_or_else(|| panic!("{needle} not in {text}"))
+        .0;
+    let start = text[..byte].chars().count();
+    (start, start + needle.chars().count())
+}
+
+/// A mention of `written` (its `nth` occurrence) named `name`.
+fn ent(text: &str, kind: EntityKind, written: &str, name: &str, nth: usize) -> Entity {
+    let (start, end) = char_pos(text, written, nth);
+    Entity {
+        kind,
+        text: written.into(),
+        start,
+        end,
+        name: name.into(),
+        owner: None,
+    }
+}
+
+fn person(text: &str, written: &str) -> Entity {
+    ent(text, EntityKind::Person, written, written, 0)
+}
+
+fn company(text: &str, written: &str) -> Entity {
+    ent(text, EntityKind::Company, written, written, 0)
+}
+
+fn amount(
+    text: &str,
+    written: &str,
+    kind: AmountKind,
+    value: &str,
+    currency: Option<&str>,
+) -> Amount {
+    let (start, end) = char_pos(text, written, 0);
+    Amount {
+        text: written.into(),
+        start,
+        end,
+        kind,
+        value: value.parse::<Decimal>().unwrap(),
+        max: None,
+        currency: currency.map(str::to_owned),
+        qualifier: Qualifier::Exact,
+        unit: None,
+    }
+}
+
+fn money(text: &str, written: &str, value: &str, currency: &str) -> Amount {
+    amount(text, written, AmountKind::Money, value, Some(currency))
+}
+
+fn sept_13() -> Option<NaiveDate> {
+    NaiveDate::from_ymd_opt(2024, 9, 13)
+}
+
+fn talent(e: &Event) -> (TalentAction, &str, Option<&str>, Option<&str>, Option<&str>) {
+    match &e.detail {
+        EventDetail::TalentMove {
+            action,
+            person,
+            from,
+            to,
+            role,
+        } => (
+            *action,
+            person.as_str(),
+            from.as_deref(),
+            to.as_deref(),
+            role.as_deref(),
+        ),
+        other => panic!("not a talent move: {other:?}"),
+    }
+}
+
+#[test]
+fn leave_with_affiliation_role_and_relative_month() {
+    let text = "今年8月，北辰数据算法副总裁王小明宣布离职。";
+    let events = find_events(
+        text,
+        &[company(text, "北辰数据"), person(text, "王小明")],
+        &[],
+        sept_13(),
+    );
+    assert_eq!(events.len(), 1);
+    assert_eq!(
+        talent(&events[0]),
+        (
+            TalentAction::Leave,
+            "王小明",
+            Some("北辰数据"),
+            None,
+            Some("算法副总裁")
+        )
+    );
+    assert_eq!(events[0].date.as_deref(), Some("2024-08"));
+    assert_eq!(events[0].modality, Modality::Asserted);
+    assert_eq!(events[0].sentence, text);
+    let (ts, te) = events[0].trigger.unwrap();
+    assert_eq!(
+        text.chars().skip(ts).take(te - ts).collect::<String>(),
+        "离职"
+    );
+}
+
+#[test]
+fn join_uses_canonical_names_and_the_role_at_the_new_company() {
+    let text = "星河智能联合创始人李华已加入字节，担任首席技术官。";
+    let entities = [
+        company(text, "星河智能"),
+        person(text, "李华"),
+        ent(text, EntityKind::Company, "字节", "字节跳动", 0),
+    ];
+    let events = find_events(text, &entities, &[], sept_13());
+    assert_eq!(events.len(), 1, "{events:?}");
+    assert_eq!(
+        talent(&events[0]),
+        (
+            TalentAction::Join,
+            "李华",
+            Some("星河智能"),
+            Some("字节跳动"),
+            Some("首席技术官")
+        )
+    );
+    assert_eq!(events[0].date, None);
+}
+
+#[test]
+fn a_year_governs_only_the_first_of_two_moves_and_the_join_borrows_its_source() {
+    let text = "2023年初，赵敏离开北辰数据后，曾宣称要创业，后加入蓝海智能。";
+    let entities = [
+        person(text, "赵敏"),
+        company(text, "北辰数据"),
+        company(text, "蓝海智能"),
+    ];
+    let events = find_events(text, &entities, &[], sept_13());
+    assert_eq!(events.len(), 2, "{events:?}");
+    assert_eq!(
+        talent(&events[0]),
+        (TalentAction::Leave, "赵敏", Some("北辰数据"), None, None)
+    );
+    assert_eq!(events[0].date.as_deref(), Some("2023"));
+    assert_eq!(
+        talent(&events[1]),
+        (
+            TalentAction::Join,
+            "赵敏",
+            Some("北辰数据"),
+            Some("蓝海智能"),
+            None
+        )
+    );
+    assert_eq!(events[1].date, None);
+}
+
+#[test]
+fn pronoun_and_generic_company_resolve_to_the_only_candidates() {
+    let text = "青禾科技首席科学家陈立发出内部信。他将于下月离开公司。";
+    let entities = [company(text, "青禾科技"), person(text, "陈立")];
+    let mentions = find_event_mentions(text, &entities, &[], sept_13());
+    assert_eq!(mentions.len(), 1, "{mentions:?}");
+    let event = &mentions[0].event;
+    assert_eq!(
+        talent(event),
+        (TalentAction::Leave, "陈立", Some("青禾科技"), None, None)
+    );
+    assert_eq!(event.modality, Modality::Planned);
+    assert_eq!(event.date.as_deref(), Some("2024-10"));
+    assert_eq!(event.sentence, "他将于下月离开公司。");
+    // The argument spans point at the pronoun and the generic noun the names were resolved from.
+    let span = |role| {
+        mentions[0]
+            .arguments
+            .iter()
+            .find(|a| a.role == role)
+            .map(|a| (a.start, a.end))
+    };
+    assert_eq!(span(Role::Person), Some(char_pos(text, "他", 0)));
+    assert_eq!(span(Role::From), Some(char_pos(text, "公司", 0)));
+}
+
+#[test]
+fn ambiguous_pronouns_stay_unresolved() {
+    let text = "王强和刘洋见了面。他随后离开公司。";
+    let entities = [person(text, "王强"), person(text, "刘洋")];
+    assert!(find_events(text, &entities, &[], sept_13()).is_empty());
+}
+
+#[test]
+fn funding_with_round_amount_and_investors() {
+    let text = "智元动力宣布已于近日完成5亿元B轮融资，由红杉中国领投，高瓴资本、启明创投跟投。";
+    let entities = [
+        company(text, "智元动力"),
+        company(text, "红杉中国"),
+        company(text, "高瓴资本"),
+        company(text, "启明创投"),
+    ];
+    let amounts = [money(text, "5亿元", "500000000", "CNY")];
+    let events = find_events(text, &entities, &amounts, sept_13());
+    assert_eq!(events.len(), 1, "{events:?}");
+    match &events[0].detail {
+        EventDetail::Funding {
+            company,
+            round,
+            amount,
+            investors,
+            lead_investors,
+        } => {
+            assert_eq!(company, "智元动力");
+            assert_eq!(round.as_deref(), Some("B"));
+            assert_eq!(
+                amount.as_ref().unwrap().value,
+                Decimal::from_int(500_000_000)
+            );
+            assert_eq!(lead_investors, &["红杉中国"]);
+            assert_eq!(investors, &["红杉中国", "高瓴资本", "启明创投"]);
+        }
+        other => panic!("{other:?}"),
+    }
+    // `近日` is cited but cannot be dated.
+    assert_eq!(events[0].date, None);
+}
+
+#[test]
+fn several_rounds_in_one_sentence_share_the_elided_company() {
+    let text = "光年科技在第一轮融资中获得了2亿美元，第二轮融资中获得了10亿美元，使其总融资额超过了80亿元。";
+    let amounts = [
+        money(text, "2亿美元", "200000000", "USD"),
+        money(text, "10亿美元", "1000000000", "USD"),
+        money(text, "80亿元", "8000000000", "CNY"),
+    ];
+    let events = find_events(text, &[company(text, "光年科技")], &amounts, sept_13());
+    let rounds: Vec<(Option<String>, String)> = events
+        .iter()
+        .map(|e| match &e.detail {
+            EventDetail::Funding {
+                company,
+                round,
+                amount,
+                ..
+            } => {
+                assert_eq!(company, "光年科技");
+                (round.clone(), amount.as_ref().unwrap().text.clone())
+            }
+            other => panic!("{other:?}"),
+        })
+        .collect();
+    assert_eq!(
+        rounds,
+        vec![
+            (Some("第1轮".into()), "2亿美元".into()),
+            (Some("第2轮".into()), "10亿美元".into())
+        ]
+    );
+}
+
+#[test]
+fn valuation_reported_by_media() {
+    let text = "据媒体报道，光年科技最新估值达到30亿美元。";
+    let amounts = [money(text, "30亿美元", "3000000000", "USD")];
+    let events = find_events(text, &[company(text, "光年科技")], &amounts, sept_13());
+    assert_eq!(events.len(), 1);
+    assert!(
+        matches!(&events[0].detail, EventDetail::Valuation { company, amount: Some(a) } if company == "光年科技" && a.text == "30亿美元")
+    );
+    assert_eq!(events[0].modality, Modality::Reported);
+}
+
+#[test]
+fn acquisitions_active_and_passive() {
+    let text = "蓝鲸集团宣布以12亿元收购白帆软件。";
+    let events = find_events(
+        text,
+        &[company(text, "蓝鲸集团"), company(text, "白帆软件")],
+        &[money(text, "12亿元", "1200000000", "CNY")],
+        sept_13(),
+    );
+    assert_eq!(events.len(), 1);
+    assert!(
+        matches!(&events[0].detail, EventDetail::Acquisition { acquirer: Some(a), target: Some(t), amount: Some(m) }
+        if a == "蓝鲸集团" && t == "白帆软件" && m.text == "12亿元")
+    );
+
+    let text = "白帆软件去年被蓝鲸集团收购。";
+    let events = find_events(
+        text,
+        &[company(text, "白帆软件"), company(text, "蓝鲸集团")],
+        &[],
+        sept_13(),
+    );
+    assert_eq!(events.len(), 1);
+    assert!(
+        matches!(&events[0].detail, EventDetail::Acquisition { acquirer: Some(a), target: Some(t), amount: None }
+        if a == "蓝鲸集团" && t == "白帆软件")
+    );
+    assert_eq!(events[0].date.as_deref(), Some("2023"));
+}
+
+#[test]
+fn ipo_with_exchange_and_proceeds_and_a_planned_one() {
+    let text = "云图智能今日在港交所上市，募资20亿港元。";
+    let events = find_events(
+        text,
+        &[company(text, "云图智能")],
+        &[money(text, "20亿港元", "2000000000", "HKD")],
+        sept_13(),
+    );
+    assert_eq!(events.len(), 1);
+    assert!(
+        matches!(&events[0].detail, EventDetail::Ipo { company, exchange: Some(x), amount: Some(m) }
+        if company == "云图智能" && x == "港交所" && m.text == "20亿港元")
+    );
+    assert_eq!(events[0].date.as_deref(), Some("2024-09-13"));
+
+    let text = "蓝鲸集团计划明年在科创板上市。";
+    let events = find_events(text, &[company(text, "蓝鲸集团")], &[], sept_13());
+    assert_eq!(events.len(), 1);
+    assert_eq!(events[0].modality, Modality::Planned);
+    assert_eq!(events[0].date.as_deref(), Some("2025"));
+}
+
+#[test]
+fn layoff_with_count_and_share() {
+    let text = "据知情人士透露，远航出行近日裁员300人，占员工总数的15%。";
+    let mut count = amount(text, "300人", AmountKind::Count, "300", None);
+    count.unit = Some("人".into());
+    let share = amount(text, "15%", AmountKind::Percent, "15", None);
+    let events = find_events(
+        text,
+        &[company(text, "远航出行")],
+        &[count, share],
+        sept_13(),
+    );
+    assert_eq!(events.len(), 1);
+    assert!(
+        matches!(&events[0].detail, EventDetail::Layoff { company, count: Some(c), share: None } if company == "远航出行" && c.text == "300人")
+    );
+    assert_eq!(events[0].modality, Modality::Reported);
+}
+
+#[test]
+fn spending_by_a_company_and_through_its_product() {
+    let text = "森林科技今年上半年在广告投放上花费了8000万元。";
+    let events = find_events(
+        text,
+        &[company(text, "森林科技")],
+        &[money(text, "8000万元", "80000000", "CNY")],
+        sept_13(),
+    );
+    assert_eq!(events.len(), 1, "one fact, though two triggers: {events:?}");
+    assert!(
+        matches!(&events[0].detail, EventDetail::Spend { company, purpose: Some(p), amount: Some(_) } if company == "森林科技" && p == "广告")
+    );
+    assert_eq!(events[0].date.as_deref(), Some("2024"));
+
+    let text = "从3月到8月，小鹿助手的广告投入已接近9000万元。";
+    let mut product = ent(text, EntityKind::Product, "小鹿助手", "小鹿助手", 0);
+    product.owner = Some("鹿鸣科技".into());
+    let events = find_events(
+        text,
+        &[product],
+        &[money(text, "9000万元", "90000000", "CNY")],
+        sept_13(),
+    );
+    assert_eq!(events.len(), 1);
+    assert!(
+        matches!(&events[0].detail, EventDetail::Spend { company, .. } if company == "鹿鸣科技")
+    );
+}
+
+#[test]
+fn denied_and_rumored_moves() {
+    let text = "蓝海智能否认了CEO赵敏离职的传闻。";
+    let events = find_events(
+        text,
+        &[company(text, "蓝海智能"), person(text, "赵敏")],
+        &[],
+        sept_13(),
+    );
+    assert_eq!(events.len(), 1);
+    assert_eq!(events[0].modality, Modality::Denied);
+    assert_eq!(talent(&events[0]).4, None, "a clause is not a role");
+
+    let text = "坊间传闻王强将加入星海科技。";
+    let events = find_events(
+        text,
+        &[person(text, "王强"), company(text, "星海科技")],
+        &[],
+        sept_13(),
+    );
+    assert_eq!(events.len(), 1);
+    assert_eq!(
+        talent(&events[0]),
+        (TalentAction::Join, "王强", None, Some("星海科技"), None)
+    );
+    assert_eq!(events[0].modality, Modality::Rumored);
+}
+
+#[test]
+fn dismissals_appointments_and_coordinated_people() {
+    let text = "星海科技解雇了副总裁刘强。";
+    let events = find_events(
+        text,
+        &[company(text, "星海科技"), person(text, "刘强")],
+        &[],
+        sept_13(),
+    );
+    assert_eq!(events.len(), 1);
+    assert_eq!(
+        talent(&events[0]),
+        (TalentAction::Leave, "刘强", Some("星海科技"), None, None)
+    );
+
+    let text = "董明被任命为青禾科技首席执行官。";
+    let events = find_events(
+        text,
+        &[person(text, "董明"), company(text, "青禾科技")],
+        &[],
+        sept_13(),
+    );
+    assert_eq!(events.len(), 1);
+    assert_eq!(
+        talent(&events[0]),
+        (
+            TalentAction::Appoint,
+            "董明",
+            None,
+            Some("青禾科技"),
+            Some("首席执行官")
+        )
+    );
+
+    let text = "华光股份董事张三及李四因个人原因辞任。";
+    let entities = [
+        company(text, "华光股份"),
+        person(text, "张三"),
+        person(text, "李四"),
+    ];
+    let people: Vec<String> = find_events(text, &entities, &[], sept_13())
+        .iter()
+        .map(|e| talent(e).1.to_owned())
+        .collect();
+    assert_eq!(people, ["张三", "李四"]);
+}
+
+#[test]
+fn no_event_without_the_arguments_that_make_it_one() {
+    let cases: &[(&str, Vec<Entity>)] = &[
+        ("他离开北京后去了上海。", vec![]),
+        ("该公司的融资渠道有限。", vec![]),
+        ("多家上市公司发布了财报。", vec![]),
+        ("不少创业企业获得了巨额融资。", vec![]),
+        ("王强曾担任星海科技副总裁。", vec![]),
+    ];
+    for (text, entities) in cases {
+        assert!(
+            find_events(text, entities, &[], sept_13()).is_empty(),
+            "{text}"
+        );
+    }
+    let text = "青禾手机将于9月上市。";
+    let phone = ent(text, EntityKind::Product, "青禾手机", "青禾手机", 0);
+    assert!(find_events(text, &[phone], &[], sept_13()).is_empty());
+    let text = "王强曾担任星海科技副总裁。";
+    assert!(
+        find_events(
+            text,
+            &[person(text, "王强"), company(text, "星海科技")],
+            &[],
+            sept_13()
+        )
+        .is_empty()
+    );
+}
+
+#[test]
+fn mentions_outside_the_text_are_ignored() {
+    let text = "赵敏离职。";
+    let bogus = Entity {
+        kind: EntityKind::Person,
+        text: "赵敏".into(),
+        start: 40,
+        end: 42,
+        name: "赵敏".into(),
+        owner: None,
+    };
+    assert!(find_events(text, &[bogus], &[], None).is_empty());
+    assert!(find_events("", &[], &[], None).is_empty());
+}
