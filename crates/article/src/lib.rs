@@ -1,9 +1,26 @@
 //! Chinese news pages to articles: HTML bytes in, [`Article`] out.
 //!
-//! Decodes the bytes (GBK and friends included), then reads title, publish time, author, site and the
-//! clean body. Pure and synchronous: no network, no printing.
+//! Decodes the bytes (GBK and friends included, see [`decode`]), parses them once, lays the page out
+//! as text lines ([`layout`]), then reads the headline and metadata ([`meta`]), the body ([`body`],
+//! with site profiles from `config/sites.toml` in [`sites`] and embedded-JSON readers in
+//! [`embedded`]), the publish time ([`time`]), the author, the language and the page kind. Pure and
+//! synchronous: no network, no printing. The work is bounded: input beyond [`MAX_BYTES`] is cut
+//! before parsing and every walk over the tree is iterative.
 
-use zhnews_model::Article;
+pub mod body;
+pub mod decode;
+pub mod embedded;
+pub mod layout;
+pub mod meta;
+pub mod sites;
+pub mod time;
+
+use chrono::{DateTime, FixedOffset};
+use regex::Regex;
+use scraper::Html;
+use std::collections::HashSet;
+use std::sync::LazyLock;
+use zhnews_model::{Article, PageKind, PublishedSource};
 
 /// What the caller knows about the page besides its bytes.
 #[derive(Debug, Clone, Default)]
@@ -27,29 +44,692 @@ pub enum ArticleError {
     Empty,
 }
 
+/// Pages are cut to this many bytes before parsing; real article pages are far smaller, and the cut
+/// bounds the time a 20 MB page can take.
+pub const MAX_BYTES: usize = 4 * 1024 * 1024;
+
 /// Turns page bytes into an article.
 pub fn extract(bytes: &[u8], info: &PageInfo<'_>) -> Result<Article, ArticleError> {
     if bytes.iter().all(|b| b.is_ascii_whitespace()) {
         return Err(ArticleError::Empty);
     }
-    let html = String::from_utf8_lossy(bytes);
-    let document = scraper::Html::parse_document(&html);
-    let title = scraper::Selector::parse("title").ok().and_then(|s| {
-        document
-            .select(&s)
-            .next()
-            .map(|t| t.text().collect::<String>().trim().to_owned())
-    });
-    let body: String = document
-        .root_element()
-        .text()
-        .collect::<Vec<_>>()
-        .join("\n");
+    if decode::looks_binary(bytes) {
+        return Err(ArticleError::Binary);
+    }
+    let bytes = &bytes[..bytes.len().min(MAX_BYTES)];
+    let url_host = info.url.and_then(host_of);
+    let tld = url_host
+        .as_deref()
+        .and_then(|h| h.rsplit('.').next())
+        .map(str::as_bytes);
+    let decoded = decode::decode(bytes, info.http_charset, tld);
+    let html = Html::parse_document(bound_nesting(&decoded.text));
+    let meta = meta::read(&html);
+
+    let canonical = meta
+        .canonical
+        .as_deref()
+        .and_then(|c| match info.url.and_then(|u| url::Url::parse(u).ok()) {
+            Some(base) => base.join(c).ok().map(String::from),
+            None => url::Url::parse(c).ok().map(String::from),
+        })
+        .or_else(|| info.url.map(str::to_owned));
+    let page_url = info.url.map(str::to_owned).or_else(|| canonical.clone());
+    let host = page_url.as_deref().and_then(host_of);
+    let profile = host.as_deref().and_then(|h| sites::PROFILES.for_host(h));
+
+    let mut noise = HashSet::new();
+    if let Some(site) = profile {
+        for selector in &site.noise {
+            noise.extend(html.select(selector).map(|e| e.id()));
+        }
+    }
+    let layout = layout::build(&html, None, &noise);
+    let (mut title, title_idx) = meta::title(&meta, &layout);
+
+    let region = profile
+        .and_then(|site| profile_region(&html, &layout, site))
+        .or_else(|| body::choose_region(&html, &layout));
+    let rules = &sites::PROFILES.boilerplate;
+    let mut body = match region {
+        Some(r) => body::clean_lines(&layout, r, title.as_deref(), rules),
+        None => body::Body::default(),
+    };
+
+    let mut embedded_time = None;
+    if body.chars < 300
+        && let Some(e) = embedded::read(&html)
+            && e.chars > body.chars * 3 / 2 + 50 {
+                body.lines = e.lines.into_iter().filter(|l| !rules.drops(l)).collect();
+                body.chars = e.chars;
+                body.punct = body
+                    .lines
+                    .iter()
+                    .flat_map(|l| l.chars())
+                    .filter(|&c| layout::is_punct(c))
+                    .count();
+                if title.is_none() {
+                    title = e.title;
+                }
+                embedded_time = e.published;
+            }
+
+    let (published_at, published_source) = publish_time(
+        &meta,
+        &layout,
+        &html,
+        title_idx,
+        region,
+        embedded_time.as_deref(),
+        page_url.as_deref(),
+        info.fetched_at,
+    );
+    let author = author(&meta, &layout, title_idx, region);
+    let body_text = body.lines.join("\n");
+    let lang = language(&body_text, &layout, meta.html_lang.as_deref());
+    let kind = classify(
+        &layout,
+        &body,
+        host.as_deref(),
+        page_url.as_deref(),
+        profile,
+        lang.as_deref(),
+    );
+    let site = site_name(&meta, profile, host.as_deref());
+
     Ok(Article {
         url: info.url.map(str::to_owned),
-        canonical_url: info.url.map(str::to_owned),
+        canonical_url: canonical,
         title,
-        body,
-        ..Article::default()
+        published_at,
+        published_source,
+        author,
+        site,
+        body: body_text,
+        encoding: Some(decoded.encoding.to_owned()),
+        lang,
+        kind,
     })
+}
+
+/// Deepest element nesting parsed. Real pages stay below a few hundred levels; the HTML tree
+/// builder's scope checks walk the open-element stack, so thousands of unclosed elements would make
+/// parsing quadratic. The text is cut where the nesting passes this depth.
+pub const MAX_DEPTH: usize = 2000;
+
+/// The page text up to the point where its tag nesting exceeds [`MAX_DEPTH`].
+fn bound_nesting(text: &str) -> &str {
+    const NO_END: &[&str] = &[
+        "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param",
+        "source", "track", "wbr", "p", "li", "td", "th", "tr", "dt", "dd", "option", "tbody",
+        "thead", "tfoot", "colgroup", "!doctype",
+    ];
+    let bytes = text.as_bytes();
+    let mut depth = 0usize;
+    let mut i = 0;
+    while let Some(off) = bytes[i..].iter().position(|&b| b == b'<') {
+        let at = i + off;
+        i = at + 1;
+        let closing = bytes.get(i) == Some(&b'/');
+        let name_start = if closing { i + 1 } else { i };
+        let name_len = bytes[name_start.min(bytes.len())..]
+            .iter()
+            .take_while(|b| b.is_ascii_alphanumeric() || **b == b'!')
+            .count();
+        if name_len == 0 {
+            continue;
+        }
+        let name = text[name_start..name_start + name_len].to_ascii_lowercase();
+        if NO_END.contains(&name.as_str()) {
+            continue;
+        }
+        if matches!(name.as_str(), "script" | "style" | "textarea" | "title") && !closing {
+            // Raw text: skip to the end tag so markup-like strings inside do not count.
+            let end = format!("</{name}");
+            i = bytes[i..]
+                .windows(end.len())
+                .position(|w| w.eq_ignore_ascii_case(end.as_bytes()))
+                .map_or(bytes.len(), |e| i + e);
+            continue;
+        }
+        if closing {
+            depth = depth.saturating_sub(1);
+        } else {
+            let tag_end = bytes[i..]
+                .iter()
+                .position(|&b| b == b'>')
+                .map_or(bytes.len(), |e| i + e);
+            if tag_end > i && bytes[tag_end - 1] == b'/' {
+                continue;
+            }
+            depth += 1;
+            if depth > MAX_DEPTH {
+                return &text[..at];
+            }
+        }
+    }
+    text
+}
+
+fn host_of(url: &str) -> Option<String> {
+    url::Url::parse(url)
+        .ok()?
+        .host_str()
+        .map(|h| h.to_ascii_lowercase())
+}
+
+/// The region of the first profile body selector that holds enough text.
+fn profile_region(
+    html: &Html,
+    layout: &layout::Layout,
+    site: &sites::Site,
+) -> Option<(usize, usize)> {
+    for selector in &site.body {
+        for el in html.select(selector) {
+            let Some(&(a, b)) = layout.ranges.get(&el.id()) else {
+                continue;
+            };
+            let chars: u32 = layout.blocks[a as usize..b as usize]
+                .iter()
+                .filter(|b| !b.noisy)
+                .map(|b| b.chars - b.link_chars)
+                .sum();
+            if chars >= 80 {
+                return Some((a as usize, b as usize));
+            }
+        }
+    }
+    None
+}
+
+/// Meta names that carry the publish time, most specific first.
+const TIME_META: &[&str] = &[
+    "article:published_time",
+    "og:article:published_time",
+    "og:published_time",
+    "article:published",
+    "datepublished",
+    "publishdate",
+    "publish_date",
+    "pubdate",
+    "ptime",
+    "apub:time",
+    "publishtime",
+    "publish-time",
+    "publish_time",
+    "release_date",
+    "og:release_date",
+    "dc.date.issued",
+    "dc.date",
+    "dcterms.created",
+    "sailthru.date",
+    "weibo: article:create_at",
+    "created",
+    "firstpublishedtime",
+    "article:created",
+    "date",
+    "pubtime",
+    "lastmod",
+];
+
+static BYLINE_HINT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"发布|时间|日期|来源|作者|编辑|发表|记者|更新|稿|浏览|阅读|点击").expect("regex")
+});
+static WECHAT_CT: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r#"var\s+ct\s*=\s*"(\d{10})""#).expect("regex"));
+
+#[allow(clippy::too_many_arguments)]
+fn publish_time(
+    meta: &meta::Meta,
+    layout: &layout::Layout,
+    html: &Html,
+    title_idx: Option<usize>,
+    region: Option<(usize, usize)>,
+    embedded: Option<&str>,
+    url: Option<&str>,
+    fetched_at: Option<DateTime<FixedOffset>>,
+) -> (Option<DateTime<FixedOffset>>, Option<PublishedSource>) {
+    if let Some(f) = meta
+        .ld_published
+        .as_deref()
+        .and_then(|v| time::parse_value(v, fetched_at))
+    {
+        return (Some(f.at), Some(PublishedSource::Jsonld));
+    }
+    for name in TIME_META {
+        if let Some(f) = meta
+            .tags
+            .get(*name)
+            .and_then(|v| time::parse_value(v, fetched_at))
+        {
+            return (Some(f.at), Some(PublishedSource::Meta));
+        }
+    }
+    if let Some(found) = text_time(layout, title_idx, region, fetched_at) {
+        return (Some(found.at), Some(PublishedSource::Text));
+    }
+    if let Some(f) = embedded.and_then(|v| time::parse_value(v, fetched_at)) {
+        return (Some(f.at), Some(PublishedSource::Meta));
+    }
+    if let Some(f) = script_time(html) {
+        return (Some(f.at), Some(PublishedSource::Meta));
+    }
+    if let Some(f) = url.and_then(time::from_url) {
+        return (Some(f.at), Some(PublishedSource::Url));
+    }
+    (None, None)
+}
+
+/// The byline time: the first date between the headline and the start of the body (or just
+/// inside it); a line with a byline word ("发布时间", "来源") is preferred, and a date-only match
+/// yields to a time on the same day a few lines later.
+fn text_time(
+    layout: &layout::Layout,
+    title_idx: Option<usize>,
+    region: Option<(usize, usize)>,
+    fetched_at: Option<DateTime<FixedOffset>>,
+) -> Option<time::Found> {
+    let blocks = &layout.blocks;
+    let (from, to) = match (title_idx, region) {
+        (Some(t), Some((s, _))) if t < s => {
+            (t, (s + 4).min(blocks.len()).max(t + 12).min(blocks.len()))
+        }
+        (Some(t), _) => (t, (t + 15).min(blocks.len())),
+        (None, Some((s, _))) => (s.saturating_sub(10), (s + 4).min(blocks.len())),
+        (None, None) => (0, blocks.len().min(60)),
+    };
+    let mut candidates: Vec<(usize, time::Found, bool)> = Vec::new();
+    for (i, b) in blocks.iter().enumerate().take(to).skip(from) {
+        if b.chars > 200 {
+            continue;
+        }
+        if let Some(f) = time::find_in_text(&b.text, fetched_at) {
+            let hinted = BYLINE_HINT.is_match(&b.text) || b.chars < 30;
+            candidates.push((i, f, hinted));
+        }
+    }
+    let pick = candidates
+        .iter()
+        .find(|(_, _, hinted)| *hinted)
+        .or_else(|| candidates.first())
+        .copied();
+    if let Some((_, f, _)) = pick {
+        if !f.has_time
+            && let Some((_, better, _)) = candidates
+                .iter()
+                .find(|(_, g, _)| g.has_time && g.at.date_naive() == f.at.date_naive())
+            {
+                return Some(*better);
+            }
+        return Some(f);
+    }
+    // No date near the headline: a line that announces a publish time anywhere on the page.
+    blocks
+        .iter()
+        .filter(|b| !b.noisy && b.chars <= 120 && BYLINE_HINT.is_match(&b.text))
+        .find_map(|b| time::find_in_text(&b.text, fetched_at).filter(|f| f.has_time))
+}
+
+fn script_time(html: &Html) -> Option<time::Found> {
+    static SCRIPT: LazyLock<scraper::Selector> =
+        LazyLock::new(|| scraper::Selector::parse("script").expect("static selector"));
+    for script in html.select(&SCRIPT) {
+        for text in script.text() {
+            if let Some(c) = WECHAT_CT.captures(text) {
+                return time::parse_value(&c[1], None);
+            }
+        }
+    }
+    None
+}
+
+static AUTHOR_LINE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?:^|[\s　|｜(（\[【])(?:作者|作\s*者|撰文|文|记者|本报记者|通讯员|博主|发布者|发表人|楼主|发帖人|作者名)\s*(?:[:：/／|｜]\s*|\s+)([\p{Han}·]{2,5}(?:[\s、，,]+[\p{Han}·]{2,4}){0,3}|[A-Za-z][A-Za-z0-9_.\-&]{1,24})",
+    )
+    .expect("regex")
+});
+
+/// Words that end a name match (a byline continues with them, they are not part of the name).
+const NAME_STOPS: &[&str] = &[
+    "来源",
+    "发布",
+    "时间",
+    "日期",
+    "编辑",
+    "责任",
+    "摄影",
+    "报道",
+    "通讯员",
+    "阅读",
+    "浏览",
+    "点击",
+    "字号",
+    "发表",
+    "更新",
+    "出处",
+    "原创",
+    "转载",
+];
+
+fn trim_name(raw: &str) -> Option<String> {
+    let mut names = Vec::new();
+    for part in raw
+        .split([' ', '、', '，', ',', '\u{3000}'])
+        .filter(|p| !p.is_empty())
+    {
+        let mut name = part.to_owned();
+        for stop in NAME_STOPS {
+            if let Some(i) = name.find(stop) {
+                name.truncate(i);
+            }
+        }
+        let han = name.chars().filter(|&c| layout::is_cjk(c)).count();
+        if name.is_empty() || (han > 0 && han < 2) {
+            break;
+        }
+        names.push(name);
+        if part.chars().count() != names.last().map_or(0, |n| n.chars().count()) {
+            break;
+        }
+    }
+    (!names.is_empty()).then(|| names.join(" "))
+}
+
+fn author_from_line(line: &str) -> Option<String> {
+    let c = AUTHOR_LINE.captures(line)?;
+    trim_name(&c[1])
+}
+
+fn plausible_author(s: &str) -> bool {
+    let n = s.chars().count();
+    (2..=30).contains(&n)
+        && !s.contains("http")
+        && !s.contains('.')
+        && !["网", "新闻", "报", "频道", "有限公司", "中心", "编辑部"]
+            .iter()
+            .any(|w| s.ends_with(w))
+}
+
+fn author(
+    meta: &meta::Meta,
+    layout: &layout::Layout,
+    title_idx: Option<usize>,
+    region: Option<(usize, usize)>,
+) -> Option<String> {
+    let blocks = &layout.blocks;
+    let (from, to) = match (title_idx, region) {
+        (Some(t), Some((s, _))) if t < s => {
+            (t, (s + 3).min(blocks.len()).max(t + 10).min(blocks.len()))
+        }
+        (Some(t), _) => (t, (t + 12).min(blocks.len())),
+        (None, Some((s, _))) => (s.saturating_sub(8), (s + 3).min(blocks.len())),
+        (None, None) => (0, blocks.len().min(40)),
+    };
+    for b in blocks.iter().take(to).skip(from) {
+        if b.chars <= 120
+            && let Some(name) = author_from_line(&b.text) {
+                return Some(name);
+            }
+    }
+    if let Some(a) = meta.ld_author.as_deref().filter(|a| plausible_author(a)) {
+        return Some(a.to_owned());
+    }
+    for key in [
+        "author",
+        "article:author",
+        "byl",
+        "dc.creator",
+        "sailthru.author",
+    ] {
+        if let Some(a) = meta.tags.get(key).filter(|a| plausible_author(a)) {
+            return Some(a.trim_start_matches("By ").to_owned());
+        }
+    }
+    // The last lines of the body often sign the article ("（作者：…）", "文/…").
+    if let Some((s, e)) = region {
+        for b in blocks[s..e].iter().rev().take(6) {
+            if b.chars <= 60
+                && let Some(name) = author_from_line(&b.text) {
+                    return Some(name);
+                }
+        }
+    }
+    None
+}
+
+/// `zh`, `ja`, `ko`, `en` (or another Latin-script language reported as `en`) from the characters.
+fn language(body: &str, layout: &layout::Layout, html_lang: Option<&str>) -> Option<String> {
+    let count =
+        |text: &str, han: &mut usize, kana: &mut usize, hangul: &mut usize, latin: &mut usize| {
+            for c in text.chars() {
+                match c {
+                    '\u{3040}'..='\u{30FF}' => *kana += 1,
+                    '\u{AC00}'..='\u{D7AF}' => *hangul += 1,
+                    c if layout::is_cjk(c) => *han += 1,
+                    c if c.is_ascii_alphabetic() => *latin += 1,
+                    _ => {}
+                }
+            }
+        };
+    let (mut han, mut kana, mut hangul, mut latin) = (0, 0, 0, 0);
+    count(body, &mut han, &mut kana, &mut hangul, &mut latin);
+    if han + kana + hangul + latin < 50 {
+        for b in layout.blocks.iter().take(400) {
+            count(&b.text, &mut han, &mut kana, &mut hangul, &mut latin);
+        }
+    }
+    let total = han + kana + hangul + latin;
+    if total == 0 {
+        return html_lang.map(|l| l.split(['-', '_']).next().unwrap_or(l).to_owned());
+    }
+    let lang = if kana * 10 > han + kana && kana >= 10 {
+        "ja"
+    } else if hangul * 3 > total {
+        "ko"
+    } else if han * 8 >= latin && han >= 10 {
+        "zh"
+    } else {
+        "en"
+    };
+    Some(lang.to_owned())
+}
+
+static FORUM_MARK: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"楼主|只看该作者|只看楼主|发表于|回复本楼|沙发|板凳|\d+楼|个回答|回答数|关注问题|写回答|收起评论").expect("regex")
+});
+
+fn classify(
+    layout: &layout::Layout,
+    body: &body::Body,
+    host: Option<&str>,
+    url: Option<&str>,
+    profile: Option<&sites::Site>,
+    lang: Option<&str>,
+) -> PageKind {
+    if let (Some(site), Some(url)) = (profile, url) {
+        let path = url::Url::parse(url)
+            .map(|u| u.path().to_owned())
+            .unwrap_or_default();
+        if let Some(kind) = site.kind_for(&path) {
+            return kind;
+        }
+    }
+    if host
+        .is_some_and(|h| h.starts_with("bbs.") || h.starts_with("forum.") || h.starts_with("club."))
+    {
+        return PageKind::Other;
+    }
+    if lang.is_some_and(|l| l != "zh") {
+        return PageKind::Other;
+    }
+    let total: u32 = layout.blocks.iter().map(|b| b.chars).sum();
+    let links: u32 = layout.blocks.iter().map(|b| b.link_chars).sum();
+    let link_lines = layout
+        .blocks
+        .iter()
+        .filter(|b| b.link_density() > 0.7 && (6..=60).contains(&b.chars))
+        .count();
+    if body.chars < 150 || body.punct < 3 {
+        return if link_lines >= 15 || (total > 0 && links * 2 > total) {
+            PageKind::List
+        } else {
+            PageKind::Other
+        };
+    }
+    // Link-dominated pages whose best text region is small next to their link lists.
+    if link_lines >= 40 && (body.chars as u32) * 3 < links && body.punct < 25 {
+        return PageKind::List;
+    }
+    let forum_marks = layout
+        .blocks
+        .iter()
+        .filter(|b| b.chars < 80 && FORUM_MARK.is_match(&b.text))
+        .count();
+    if forum_marks >= 6 {
+        return PageKind::Other;
+    }
+    PageKind::Article
+}
+
+fn site_name(
+    meta: &meta::Meta,
+    profile: Option<&sites::Site>,
+    host: Option<&str>,
+) -> Option<String> {
+    meta.tags
+        .get("og:site_name")
+        .cloned()
+        .or_else(|| meta.tags.get("application-name").cloned())
+        .or_else(|| meta.ld_publisher.clone())
+        .or_else(|| {
+            meta.title_tag
+                .as_deref()
+                .and_then(|t| meta::strip_site_suffix(t).1)
+        })
+        .or_else(|| profile.and_then(|p| p.name.clone()))
+        .or_else(|| host.map(str::to_owned))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn article(page: &str, url: Option<&str>) -> Article {
+        let fetched = DateTime::parse_from_rfc3339("2024-09-14T09:00:00+08:00").unwrap();
+        extract(
+            page.as_bytes(),
+            &PageInfo {
+                url,
+                http_charset: None,
+                fetched_at: Some(fetched),
+            },
+        )
+        .unwrap()
+    }
+
+    fn paragraphs(n: usize) -> String {
+        (0..n)
+            .map(|i| format!("<p>第{i}段：这家公司今年的研发投入继续增加，管理层在发布会上表示，新产品将在明年上市，并计划扩大海外市场。</p>"))
+            .collect()
+    }
+
+    #[test]
+    fn byline_time_beats_decoys_and_author_is_read() {
+        let page = format!(
+            "<html><head><title>某公司发布新品_某某科技</title></head><body>\
+             <div class=top>2020-01-01 10:00 网站公告</div>\
+             <h1>某公司发布新品</h1><div class=byline>2024年9月13日 10:20 来源：某某日报 作者：张伟</div>\
+             <div class=content>{}</div>\
+             <div class=list><p>2023-05-06 11:00 往期文章</p></div></body></html>",
+            paragraphs(5)
+        );
+        let a = article(&page, None);
+        assert_eq!(a.title.as_deref(), Some("某公司发布新品"));
+        assert_eq!(
+            a.published_at.unwrap().to_rfc3339(),
+            "2024-09-13T10:20:00+08:00"
+        );
+        assert_eq!(a.published_source, Some(PublishedSource::Text));
+        assert_eq!(a.author.as_deref(), Some("张伟"));
+        assert_eq!(a.kind, PageKind::Article);
+        assert_eq!(a.lang.as_deref(), Some("zh"));
+        assert_eq!(a.body.lines().count(), 5);
+    }
+
+    #[test]
+    fn meta_time_and_url_fallback() {
+        let page = format!(
+            "<meta name=pubdate content='2024-09-10 08:00:00'><h1>标题文字很好</h1>{}",
+            paragraphs(3)
+        );
+        let a = article(&page, None);
+        assert_eq!(a.published_source, Some(PublishedSource::Meta));
+        assert_eq!(
+            a.published_at.unwrap().to_rfc3339(),
+            "2024-09-10T08:00:00+08:00"
+        );
+        let b = article(
+            &format!("<h1>标题文字很好</h1>{}", paragraphs(3)),
+            Some("https://news.example.cn/2024/0911/c1.html"),
+        );
+        assert_eq!(b.published_source, Some(PublishedSource::Url));
+        assert_eq!(
+            b.published_at.unwrap().date_naive().to_string(),
+            "2024-09-11"
+        );
+    }
+
+    #[test]
+    fn list_pages_are_lists() {
+        let items: String = (0..40).map(|i| format!("<li><a href='/n/{i}'>第{i}条新闻的标题在这里显示</a><span>09-1{} 10:00</span></li>", i % 9)).collect();
+        let a = article(
+            &format!("<title>滚动新闻_某某网</title><ul>{items}</ul>"),
+            None,
+        );
+        assert_eq!(a.kind, PageKind::List);
+    }
+
+    #[test]
+    fn forum_hosts_and_foreign_pages_are_other() {
+        let a = article(
+            &format!("<h1>帖子</h1>{}", paragraphs(4)),
+            Some("https://tieba.baidu.com/p/123"),
+        );
+        assert_eq!(a.kind, PageKind::Other);
+        let ja = "<p>これは日本語の記事です。東京で新しい製品が発表されました。詳しい情報はまだありません。</p>".repeat(5);
+        let b = article(&ja, None);
+        assert_eq!(b.lang.as_deref(), Some("ja"));
+        assert_eq!(b.kind, PageKind::Other);
+    }
+
+    #[test]
+    fn bad_input_is_an_error_or_a_result() {
+        assert!(matches!(
+            extract(b"   ", &PageInfo::default()),
+            Err(ArticleError::Empty)
+        ));
+        assert!(matches!(
+            extract(b"%PDF-1.4\x00\x00\x01", &PageInfo::default()),
+            Err(ArticleError::Binary)
+        ));
+        let truncated = "<html><body><div><p>没有结束的页面，内容到这里就断了".as_bytes();
+        assert!(extract(truncated, &PageInfo::default()).is_ok());
+        let deep = "<div>".repeat(100_000) + "深层嵌套";
+        assert!(extract(deep.as_bytes(), &PageInfo::default()).is_ok());
+        let a = extract(b"<html><body></body></html>", &PageInfo::default()).unwrap();
+        assert_eq!(a.body, "");
+        assert_ne!(a.kind, PageKind::Article);
+    }
+
+    #[test]
+    fn profile_selector_picks_the_body() {
+        let page = format!(
+            "<h1>网易标题测试文字</h1><div class=post_body><p>短正文，只有一句话，但它是正文所在。这里再补充一些内容，让它超过阈值，满足配置里的最小字数要求。</p></div><div class=other>{}</div>",
+            paragraphs(3)
+        );
+        let a = article(&page, Some("https://www.163.com/dy/article/X.html"));
+        assert!(a.body.starts_with("短正文"), "{}", a.body);
+        assert_eq!(a.site.as_deref(), Some("网易"));
+    }
 }
