@@ -44,6 +44,12 @@ impl Extractor {
         &self.dictionary
     }
 
+    /// The entity mentions of `text` alone (people, companies, products, orgs), in text order: the
+    /// first stage of [`Extractor::extract`], for callers and evaluations that need only entities.
+    pub fn entities(&self, text: &str) -> Vec<zhnews_model::Entity> {
+        self.recognizer.entities(text)
+    }
+
     /// Extracts entities, amounts and events from `text`. `published` is the article's publish date,
     /// against which relative dates (`今年8月`) are resolved.
     pub fn extract(&self, text: &str, published: Option<NaiveDate>) -> Extraction {

@@ -1,0 +1,303 @@
+//! Companies and organisations outside the dictionary: brand + suffix (`星展银行`, `衔远科技`), full
+//! legal names (`北京月之暗面科技有限公司`) and their `（以下简称“X”）` short forms, Latin brands next
+//! to company cues (`Anthropic公司`, `MiniMax融资`), and organisations by suffix (`XX大学`).
+
+use super::doc::{Doc, Token};
+use super::lexicon;
+use super::{Candidate, priority};
+use crate::segment::jieba;
+use zhnews_model::EntityKind;
+
+/// Suffixes that make a company on their own given a plausible brand.
+const STRONG_SUFFIXES: &[&str] = &[
+    "公司",
+    "集团",
+    "控股",
+    "股份",
+    "银行",
+    "证券",
+    "资本",
+    "创投",
+    "信托",
+    "影业",
+    "地产",
+    "置业",
+    "药业",
+    "制药",
+    "珠宝",
+    "乳业",
+    "酒业",
+    "工作室",
+];
+
+/// Words after a Latin brand that mark it as a company.
+const LATIN_COMPANY_CUES_AFTER: &[&str] = &[
+    "融资",
+    "估值",
+    "创始人",
+    "联合创始人",
+    "CEO",
+    "首席执行官",
+    "旗下",
+    "母公司",
+    "上市",
+    "市值",
+    "股价",
+    "董事长",
+    "总裁",
+    "收购",
+    "宣布",
+];
+
+/// Words before a Latin brand that mark it as a company.
+const LATIN_COMPANY_CUES_BEFORE: &[&str] =
+    &["收购", "投资", "入股", "竞争对手", "母公司", "子公司"];
+
+/// Adds company and org candidates of `doc` to `out`.
+pub(crate) fn candidates(doc: &Doc<'_>, out: &mut Vec<Candidate>) {
+    for index in 0..doc.tokens.len() {
+        suffixed_at(doc, index, out);
+        latin_brand_at(doc, index, out);
+    }
+}
+
+/// The longest company or org suffix ending `word`, with its kind.
+fn suffix_of(word: &str) -> Option<(&'static str, EntityKind)> {
+    let company = lexicon::COMPANY_SUFFIXES
+        .iter()
+        .filter(|s| word.ends_with(**s))
+        .max_by_key(|s| s.len());
+    let org = lexicon::ORG_SUFFIXES
+        .iter()
+        .filter(|s| word.ends_with(**s))
+        .max_by_key(|s| s.len());
+    match (company, org) {
+        (Some(c), Some(o)) if o.len() > c.len() => Some((o, EntityKind::Org)),
+        (Some(c), _) => Some((c, EntityKind::Company)),
+        (None, Some(o)) => Some((o, EntityKind::Org)),
+        (None, None) => None,
+    }
+}
+
+/// How a token may serve inside a brand.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum BrandToken {
+    /// Not a name part: the brand stops before it.
+    Stop,
+    /// A common word (`国际`, `城市`): allowed, but not the brand's only evidence.
+    Common,
+    /// A name-like token: unknown to jieba, a proper noun tag, or Latin.
+    Strong,
+    /// A place name: may lead a brand (`北京银行`, `重庆国际信托`).
+    Place,
+}
+
+fn classify(token: &Token<'_>) -> BrandToken {
+    let word = token.word;
+    if word
+        .chars()
+        .all(|c| c.is_ascii_alphanumeric() || c == '.' || c == '&')
+    {
+        return if word.chars().any(|c| c.is_ascii_alphabetic()) || word.len() >= 3 {
+            BrandToken::Strong
+        } else {
+            BrandToken::Stop
+        };
+    }
+    if !word.chars().all(lexicon::is_han) || lexicon::is_name_stop_word(word) {
+        return BrandToken::Stop;
+    }
+    if lexicon::is_generic_modifier(word)
+        || lexicon::is_title_before(word)
+        || lexicon::is_verb_after(word)
+    {
+        return BrandToken::Stop;
+    }
+    if !jieba().has_word(word) {
+        return BrandToken::Strong;
+    }
+    match token.tag {
+        "ns" => BrandToken::Place,
+        "nz" | "nr" | "nrt" | "nrfg" | "nt" | "j" | "eng" => BrandToken::Strong,
+        "n" | "ng" | "nl" | "an" | "vn" | "a" | "l" | "g" | "b" | "s" => BrandToken::Common,
+        _ => BrandToken::Stop,
+    }
+}
+
+fn suffixed_at(doc: &Doc<'_>, index: usize, out: &mut Vec<Candidate>) {
+    let token = &doc.tokens[index];
+    let Some((suffix, kind)) = suffix_of(token.word) else {
+        return;
+    };
+    let legal = lexicon::LEGAL_SUFFIXES.contains(&suffix);
+    let strong_suffix = legal || STRONG_SUFFIXES.contains(&suffix) || kind == EntityKind::Org;
+    let suffix_len = suffix.chars().count();
+    let token_len = token.end - token.start;
+    // Brand chars inside the suffix's own token (`招商银行` is one token).
+    let inner = token_len - suffix_len;
+    let mut brand_len = inner;
+    let mut strong = inner > 0 && {
+        let inner_text: String = token.word.chars().take(inner).collect();
+        !lexicon::is_generic_modifier(&inner_text) && !lexicon::is_name_stop_word(&inner_text)
+    };
+    if inner > 0 && !strong {
+        return;
+    }
+    let max_brand = if legal { 20 } else { 6 };
+    let mut start = token.start;
+    let mut places = 0;
+    let mut j = index;
+    while j > 0 {
+        let prev = &doc.tokens[j - 1];
+        let len = prev.end - prev.start;
+        if brand_len + len > max_brand {
+            break;
+        }
+        let class = classify(prev);
+        if class == BrandToken::Stop {
+            break;
+        }
+        // A suffix word inside the brand (`科技` before `公司`) makes a generic phrase unless legal.
+        if !legal && suffix_of(prev.word).is_some_and(|(s, _)| s == prev.word) {
+            break;
+        }
+        if !legal && brand_len >= 2 && class != BrandToken::Place {
+            break;
+        }
+        if class == BrandToken::Place {
+            places += 1;
+            if !legal && places > 1 {
+                break;
+            }
+        }
+        if class == BrandToken::Strong {
+            strong = true;
+        }
+        brand_len += len;
+        start = prev.start;
+        j -= 1;
+    }
+    if brand_len == 0 {
+        return;
+    }
+    // The brand must carry a name: a strong token, or a place/common word before a strong suffix.
+    if !strong && !strong_suffix {
+        return;
+    }
+    if brand_len + suffix_len < 3 && !legal {
+        return;
+    }
+    let priority = if legal {
+        priority::LEGAL
+    } else if kind == EntityKind::Org {
+        priority::ORG_SUFFIX
+    } else {
+        priority::COMPANY_SUFFIX
+    };
+    out.push(Candidate {
+        start,
+        end: token.end,
+        kind,
+        name: None,
+        owner: None,
+        priority,
+    });
+}
+
+fn latin_brand_at(doc: &Doc<'_>, index: usize, out: &mut Vec<Candidate>) {
+    let token = &doc.tokens[index];
+    if token.tag != "eng" || token.end - token.start < 2 {
+        return;
+    }
+    let word = token.word;
+    let upper = word.chars().filter(|c| c.is_ascii_uppercase()).count();
+    // Brand-like casing: all caps (CAPCOM) or inner capitals (OpenAI, MiniMax).
+    let brand_cased = upper >= 2 || (upper == 1 && word.len() >= 4);
+    if !brand_cased {
+        return;
+    }
+    let before = index
+        .checked_sub(1)
+        .map(|i| doc.tokens[i].word)
+        .unwrap_or("");
+    let after = doc.tokens.get(index + 1).map(|t| t.word).unwrap_or("");
+    if LATIN_COMPANY_CUES_AFTER.contains(&after) || LATIN_COMPANY_CUES_BEFORE.contains(&before) {
+        out.push(Candidate {
+            start: token.start,
+            end: token.end,
+            kind: EntityKind::Company,
+            name: None,
+            owner: None,
+            priority: priority::LATIN_BRAND,
+        });
+    }
+}
+
+/// Short-form markers after a full name: `（以下简称“月之暗面”）`.
+const SHORT_FORM_MARKERS: [&str; 4] = ["以下简称", "下称", "简称", "以下称"];
+
+/// Links `（以下简称“X”）` short forms to the company before them: the short form and its later
+/// mentions become the same company, under the full name's canonical name.
+pub(crate) fn link_short_forms(doc: &Doc<'_>, accepted: &mut Vec<Candidate>) {
+    let chars = &doc.chars;
+    let mut added = Vec::new();
+    for candidate in accepted.iter() {
+        if candidate.kind != EntityKind::Company {
+            continue;
+        }
+        let mut pos = candidate.end;
+        if pos >= chars.len() || !matches!(chars[pos], '（' | '(') {
+            continue;
+        }
+        pos += 1;
+        let rest: String = chars[pos..chars.len().min(pos + 6)].iter().collect();
+        let Some(marker) = SHORT_FORM_MARKERS.iter().find(|m| rest.starts_with(**m)) else {
+            continue;
+        };
+        pos += marker.chars().count();
+        if pos < chars.len() && matches!(chars[pos], '：' | ':') {
+            pos += 1;
+        }
+        if pos >= chars.len() || !matches!(chars[pos], '“' | '"' | '「' | '‘') {
+            continue;
+        }
+        let short_start = pos + 1;
+        let Some(len) = chars[short_start..]
+            .iter()
+            .take(20)
+            .position(|c| matches!(c, '”' | '"' | '」' | '’'))
+        else {
+            continue;
+        };
+        if len == 0 {
+            continue;
+        }
+        let short: String = chars[short_start..short_start + len].iter().collect();
+        let name = candidate
+            .name
+            .clone()
+            .unwrap_or_else(|| doc.slice(candidate.start, candidate.end));
+        for (byte, _) in doc.text.match_indices(short.as_str()) {
+            let start = doc.char_of_byte(byte);
+            added.push(Candidate {
+                start,
+                end: start + len,
+                kind: EntityKind::Company,
+                name: Some(name.clone()),
+                owner: None,
+                priority: if start == short_start {
+                    priority::LEGAL
+                } else {
+                    priority::DICT_LONG
+                },
+            });
+        }
+    }
+    if added.is_empty() {
+        return;
+    }
+    // Short forms outrank what the first pass read there (a person, a shorter company).
+    let mut all = std::mem::take(accepted);
+    all.extend(added);
+    *accepted = all;
+}

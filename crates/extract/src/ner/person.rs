@@ -1,0 +1,519 @@
+//! People: Chinese names from surname + given-name evidence and context cues, transliterated
+//! names (`埃隆·马斯克`, `马斯克`), Latin names (`Nando de Freitas`), and the document-level pass that
+//! finds a name's other mentions and links `杨总`/`周博士` back to the full name.
+
+use super::doc::Doc;
+use super::lexicon::{self, SurnameClass};
+use super::{Candidate, priority};
+use crate::segment::jieba;
+use zhnews_model::EntityKind;
+
+/// Minimum evidence score for a person.
+const ACCEPT: f32 = 2.0;
+/// Score from which a person outranks short dictionary aliases.
+const STRONG: f32 = 5.0;
+
+/// Adds person candidates of `doc` to `out`.
+pub(crate) fn candidates(doc: &Doc<'_>, out: &mut Vec<Candidate>) {
+    for index in 0..doc.tokens.len() {
+        let start = doc.tokens[index].start;
+        let first = doc.chars[start];
+        if !lexicon::is_han(first) {
+            continue;
+        }
+        chinese_name_at(doc, start, out);
+        transliterated_at(doc, start, out);
+    }
+    dotted_names(doc, out);
+    latin_names(doc, out);
+}
+
+/// Score of the context around a name at chars `start..end`: titles before, titles and verbs after.
+fn context_score(doc: &Doc<'_>, start: usize, end: usize) -> f32 {
+    let mut score = 0.0;
+    if let Some(before) = doc.token_ending_at(start) {
+        if lexicon::is_title_before(before.word) {
+            score += 2.5;
+        }
+    }
+    if let Some(after) = doc.token_at(end) {
+        if lexicon::is_title_after(after.word) {
+            score += 2.0;
+        } else if lexicon::is_verb_after(after.word) {
+            score += 1.5;
+        }
+    }
+    score
+}
+
+/// Whether `word` (a whole jieba token) is in jieba's dictionary.
+fn known_word(word: &str) -> bool {
+    jieba().has_word(word)
+}
+
+fn is_function_tag(tag: &str) -> bool {
+    matches!(
+        tag,
+        "v" | "vd"
+            | "vi"
+            | "d"
+            | "p"
+            | "c"
+            | "u"
+            | "uj"
+            | "ul"
+            | "uz"
+            | "uv"
+            | "ud"
+            | "ug"
+            | "r"
+            | "rr"
+            | "rz"
+            | "m"
+            | "mq"
+            | "q"
+            | "f"
+            | "t"
+            | "ad"
+            | "y"
+            | "e"
+            | "o"
+    )
+}
+
+/// Evidence that chars `start..end` are one name as far as jieba's tokens go.
+fn token_score(doc: &Doc<'_>, start: usize, end: usize) -> Option<f32> {
+    let first = doc.token_at(start)?;
+    let mut score = 0.0;
+    if first.end == end {
+        // The whole span is one token.
+        if known_word(first.word) {
+            if first.tag.starts_with("nr") {
+                score += 1.5;
+            } else {
+                score -= 3.0;
+            }
+        } else {
+            score += if first.tag.starts_with("nr") {
+                1.5
+            } else {
+                1.0
+            };
+        }
+        return Some(score);
+    }
+    if first.end > end {
+        // The span ends inside its first token: only an unknown (HMM-built) token may be cut.
+        return (!known_word(first.word)).then_some(-0.5);
+    }
+    // Several tokens: the end must be a boundary or cut an unknown token that starts inside.
+    if doc.is_boundary(end) {
+        score += 0.3;
+    } else {
+        let last = doc.token_covering(end - 1)?;
+        if known_word(last.word) || last.start < start {
+            score -= 2.5;
+        } else {
+            score -= 0.5;
+        }
+    }
+    if known_word(first.word) && first.word.chars().count() > 1 && !first.tag.starts_with("nr") {
+        score -= 2.0;
+    }
+    // Function words, verbs and titles cannot be a given name.
+    let mut pos = first.end;
+    while pos < end {
+        let Some(token) = doc.token_at(pos) else {
+            break;
+        };
+        if lexicon::is_name_stop_word(token.word)
+            || lexicon::is_title_after(token.word)
+            || lexicon::is_title_before(token.word)
+            || lexicon::is_verb_after(token.word)
+        {
+            return None;
+        }
+        if known_word(token.word) && is_function_tag(token.tag) {
+            score -= 1.5;
+        }
+        pos = token.end;
+    }
+    Some(score)
+}
+
+fn chinese_name_at(doc: &Doc<'_>, start: usize, out: &mut Vec<Candidate>) {
+    let chars = &doc.chars;
+    let mut options: Vec<(usize, f32)> = Vec::with_capacity(2);
+    if start + 1 < chars.len() && lexicon::is_compound_surname(chars[start], chars[start + 1]) {
+        options.push((2, 1.0));
+    }
+    if let Some(class) = lexicon::surname(chars[start]) {
+        let prior = match class {
+            SurnameClass::Common => 1.0,
+            SurnameClass::Ordinary => 0.3,
+            SurnameClass::Ambiguous => -0.7,
+        };
+        options.push((1, prior));
+    }
+    let mut best: Option<(usize, f32)> = None;
+    for (surname_len, prior) in options {
+        for given_len in 1..=2 {
+            let end = start + surname_len + given_len;
+            if end > chars.len() {
+                break;
+            }
+            let mut given = 0.0;
+            let mut ok = true;
+            for &ch in &chars[start + surname_len..end] {
+                match lexicon::given_weight(ch) {
+                    Some(weight) if lexicon::is_han(ch) => given += weight,
+                    _ => {
+                        ok = false;
+                        break;
+                    }
+                }
+            }
+            if !ok {
+                break;
+            }
+            if given_len == 1 {
+                given -= 0.5;
+            }
+            let Some(tokens) = token_score(doc, start, end) else {
+                continue;
+            };
+            let score = prior + given + tokens + context_score(doc, start, end);
+            if best.is_none_or(|(_, b)| score > b) {
+                best = Some((end, score));
+            }
+        }
+    }
+    if let Some((end, score)) = best {
+        if score >= ACCEPT {
+            out.push(Candidate {
+                start,
+                end,
+                kind: EntityKind::Person,
+                name: None,
+                owner: None,
+                priority: if score >= STRONG {
+                    priority::PERSON_STRONG
+                } else {
+                    priority::PERSON
+                },
+            });
+        }
+    }
+}
+
+/// Undotted transliterations (`马斯克`, `奥尔特曼`) starting at a token start.
+fn transliterated_at(doc: &Doc<'_>, start: usize, out: &mut Vec<Candidate>) {
+    let chars = &doc.chars;
+    let mut run = 0;
+    while start + run < chars.len() && run < 6 && lexicon::is_translit(chars[start + run]) {
+        run += 1;
+    }
+    if run < 2 {
+        return;
+    }
+    // The longest run that ends on a token boundary.
+    let Some(end) = (start + 2..=start + run)
+        .rev()
+        .find(|&e| doc.is_boundary(e))
+    else {
+        return;
+    };
+    let len = end - start;
+    let mut score = 0.0;
+    let first = doc.token_at(start);
+    match first {
+        Some(token) if token.end == end => {
+            if known_word(token.word) {
+                score += match token.tag {
+                    "nr" | "nrt" | "nrfg" => 2.0,
+                    _ => return,
+                };
+            } else {
+                score += 0.5;
+            }
+        }
+        Some(token) if token.end < end => {
+            // Several tokens: each must be unknown or itself name-like.
+            let mut pos = start;
+            while pos < end {
+                let Some(token) = doc.token_at(pos) else {
+                    return;
+                };
+                if known_word(token.word)
+                    && token.word.chars().count() > 1
+                    && !token.tag.starts_with("nr")
+                {
+                    return;
+                }
+                pos = token.end;
+            }
+            score -= 0.5;
+        }
+        _ => return,
+    }
+    if len >= 3 {
+        score += 0.7;
+    }
+    if lexicon::is_translit_ending(chars[end - 1]) {
+        score += 0.5;
+    }
+    score += context_score(doc, start, end);
+    if score >= ACCEPT {
+        out.push(Candidate {
+            start,
+            end,
+            kind: EntityKind::Person,
+            name: None,
+            owner: None,
+            priority: if score >= STRONG {
+                priority::PERSON_STRONG
+            } else {
+                priority::PERSON
+            },
+        });
+    }
+}
+
+/// Names joined by a middle dot: `埃隆·马斯克`, `佩德罗·阿莫多瓦`.
+fn dotted_names(doc: &Doc<'_>, out: &mut Vec<Candidate>) {
+    let chars = &doc.chars;
+    let mut i = 0;
+    while i < chars.len() {
+        if !(lexicon::is_name_dot(chars[i])
+            && i > 0
+            && lexicon::is_han(chars[i - 1])
+            && chars.get(i + 1).is_some_and(|&c| lexicon::is_han(c)))
+        {
+            i += 1;
+            continue;
+        }
+        // Left part: transliteration chars back to a token boundary.
+        let mut start = i;
+        while start > 0 && i - start < 6 && lexicon::is_translit(chars[start - 1]) {
+            start -= 1;
+        }
+        while start < i && !doc.is_boundary(start) {
+            start += 1;
+        }
+        if start == i {
+            i += 1;
+            continue;
+        }
+        // Right parts: han runs separated by further dots.
+        let mut end = i;
+        loop {
+            let mut j = end + 1;
+            while j < chars.len() && j - end <= 6 && lexicon::is_translit(chars[j]) {
+                j += 1;
+            }
+            if j == end + 1 {
+                break;
+            }
+            end = j;
+            if !(end < chars.len()
+                && lexicon::is_name_dot(chars[end])
+                && chars.get(end + 1).is_some_and(|&c| lexicon::is_han(c)))
+            {
+                break;
+            }
+        }
+        if end > i {
+            out.push(Candidate {
+                start,
+                end,
+                kind: EntityKind::Person,
+                name: None,
+                owner: None,
+                priority: priority::PERSON_STRONG,
+            });
+        }
+        i = end.max(i + 1);
+    }
+}
+
+/// Latin-script names: two to four capitalised words, with particles (`Nando de Freitas`).
+fn latin_names(doc: &Doc<'_>, out: &mut Vec<Candidate>) {
+    let chars = &doc.chars;
+    let mut words: Vec<(usize, usize)> = Vec::new();
+    let flush = |words: &mut Vec<(usize, usize)>, out: &mut Vec<Candidate>| {
+        // Trim particles at the ends, then require two capitalised words.
+        while words.last().is_some_and(|&(s, e)| is_particle(chars, s, e)) {
+            words.pop();
+        }
+        let capitalised = words
+            .iter()
+            .filter(|&&(s, e)| !is_particle(chars, s, e))
+            .count();
+        if (2..=4).contains(&capitalised) && words.len() <= 5 {
+            let (start, _) = words[0];
+            let (_, end) = words[words.len() - 1];
+            out.push(Candidate {
+                start,
+                end,
+                kind: EntityKind::Person,
+                name: None,
+                owner: None,
+                priority: priority::PERSON_STRONG,
+            });
+        }
+        words.clear();
+    };
+    let mut i = 0;
+    while i < chars.len() {
+        if !chars[i].is_ascii_alphabetic() || (i > 0 && chars[i - 1].is_ascii_alphanumeric()) {
+            if !chars[i].is_ascii_alphanumeric() && chars[i] != ' ' {
+                flush(&mut words, out);
+            }
+            i += 1;
+            continue;
+        }
+        let start = i;
+        while i < chars.len()
+            && (chars[i].is_ascii_alphabetic() || chars[i] == '\'' || chars[i] == '-')
+        {
+            i += 1;
+        }
+        let end = i;
+        let adjacent = words
+            .last()
+            .is_none_or(|&(_, e)| e + 1 == start && chars[e] == ' ');
+        if !adjacent {
+            flush(&mut words, out);
+        }
+        let fits = if words.is_empty() {
+            is_name_word(chars, start, end)
+        } else {
+            is_name_word(chars, start, end) || is_particle(chars, start, end)
+        };
+        if fits {
+            words.push((start, end));
+        } else {
+            flush(&mut words, out);
+        }
+        if i < chars.len() && chars[i].is_ascii_digit() {
+            flush(&mut words, out);
+        }
+    }
+    flush(&mut words, out);
+}
+
+/// `Altman`, `Freitas`: capitalised, the rest lower case, not a brand-like word.
+fn is_name_word(chars: &[char], start: usize, end: usize) -> bool {
+    let word: String = chars[start..end].iter().collect();
+    let mut letters = word.chars();
+    let Some(first) = letters.next() else {
+        return false;
+    };
+    end - start >= 2
+        && first.is_ascii_uppercase()
+        && letters.all(|c| c.is_ascii_lowercase() || c == '\'' || c == '-')
+        && !lexicon::is_latin_non_person(&word)
+}
+
+fn is_particle(chars: &[char], start: usize, end: usize) -> bool {
+    let word: String = chars[start..end].iter().collect();
+    lexicon::LATIN_PARTICLES.contains(&word.as_str())
+}
+
+/// Honorifics that stand for a full name after a surname (`杨总`, `周博士`).
+const HONORIFICS: [&str; 9] = [
+    "总", "博士", "教授", "先生", "女士", "小姐", "老师", "院士", "董",
+];
+
+/// Document consistency: adds the other mentions of accepted names and `杨总`-style forms.
+pub(crate) fn propagate(doc: &Doc<'_>, accepted: &mut Vec<Candidate>) {
+    let mut names: Vec<(String, Option<String>)> = Vec::new();
+    for candidate in accepted.iter() {
+        if candidate.kind != EntityKind::Person || candidate.end - candidate.start < 2 {
+            continue;
+        }
+        let text = doc.slice(candidate.start, candidate.end);
+        if !names.iter().any(|(t, _)| *t == text) {
+            names.push((text, candidate.name.clone()));
+        }
+    }
+    let mut added = Vec::new();
+    for (text, name) in &names {
+        let len = text.chars().count();
+        let han = text.chars().all(lexicon::is_han);
+        for (byte, _) in doc.text.match_indices(text.as_str()) {
+            let start = doc.char_of_byte(byte);
+            let end = start + len;
+            if han && len <= 2 && !(doc.is_boundary(start) && doc.is_boundary(end)) {
+                continue;
+            }
+            if !han
+                && (start > 0 && doc.chars[start - 1].is_ascii_alphanumeric()
+                    || doc
+                        .chars
+                        .get(end)
+                        .is_some_and(|c| c.is_ascii_alphanumeric()))
+            {
+                continue;
+            }
+            added.push(Candidate {
+                start,
+                end,
+                kind: EntityKind::Person,
+                name: name.clone(),
+                owner: None,
+                priority: priority::REPEAT,
+            });
+        }
+    }
+    // Surname + honorific, linked when exactly one full name has that surname.
+    let full_names: Vec<(char, String)> = names
+        .iter()
+        .filter(|(t, _)| {
+            let count = t.chars().count();
+            (2..=4).contains(&count) && t.chars().all(lexicon::is_han)
+        })
+        .map(|(t, n)| {
+            (
+                t.chars().next().unwrap_or(' '),
+                n.clone().unwrap_or(t.clone()),
+            )
+        })
+        .collect();
+    for (index, token) in doc.tokens.iter().enumerate() {
+        let mut chars = token.word.chars();
+        let (Some(first), rest) = (chars.next(), chars.as_str()) else {
+            continue;
+        };
+        let (surname_end, honorific) = if rest.is_empty() {
+            match doc.tokens.get(index + 1) {
+                Some(next) => (token.end, next.word),
+                None => continue,
+            }
+        } else {
+            (token.start + 1, rest)
+        };
+        if lexicon::surname(first).is_none() || !HONORIFICS.contains(&honorific) {
+            continue;
+        }
+        let end = surname_end + honorific.chars().count();
+        if !doc.is_boundary(end) {
+            continue;
+        }
+        let mut linked = full_names.iter().filter(|(s, _)| *s == first);
+        let name = match (linked.next(), linked.next()) {
+            (Some((_, full)), None) => Some(full.clone()),
+            _ if matches!(honorific, "先生" | "女士" | "小姐") => None,
+            _ => continue,
+        };
+        added.push(Candidate {
+            start: token.start,
+            end,
+            kind: EntityKind::Person,
+            name,
+            owner: None,
+            priority: priority::REPEAT,
+        });
+    }
+    accepted.extend(added);
+}
