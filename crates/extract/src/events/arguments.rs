@@ -237,7 +237,7 @@ impl<'a> Sentence<'a> {
 
     /// The company a person is introduced with: `零一万物联合创始人李先刚` gives 零一万物 and the role
     /// between. Returns the company, the role span and whether the affiliation is marked as former.
-    fn affiliation(&self, person: &Entity) -> Option<(&'a Entity, Option<(usize, usize)>, bool)> {
+    fn affiliation(&self, person: &Entity) -> Option<Affiliation<'a>> {
         // Any mention of the same person in the sentence may carry the introduction.
         let mentions = self
             .entities
@@ -266,11 +266,26 @@ impl<'a> Sentence<'a> {
             let role = title_span(self, company.end, mention.start);
             if between.is_empty() || role.is_some() || between == "的" {
                 let former = super::coref::is_former(self.chars, company.start);
-                return Some((company, role, former));
+                return Some(Affiliation {
+                    company,
+                    role,
+                    former,
+                });
             }
         }
         None
     }
+}
+
+/// The company a person is introduced with, and how.
+#[derive(Debug, Clone, Copy)]
+struct Affiliation<'a> {
+    /// The company named before the person.
+    company: &'a Entity,
+    /// The title between them, when there is one.
+    role: Option<(usize, usize)>,
+    /// Marked as former (`前京东…`).
+    former: bool,
 }
 
 /// The span of a position title between `from` and `to` (a leading `的` dropped), when the text there
@@ -416,13 +431,13 @@ fn talent(s: &Sentence<'_>, t: Trigger) -> Vec<Built> {
                 }
                 let from = object
                     .or(source)
-                    .or(affiliation.filter(|a| !a.2).map(|a| a.0));
+                    .or(affiliation.filter(|a| !a.former).map(|a| a.company));
                 if let Some(f) = from {
                     args.push(arg(Role::From, f));
                 }
                 let role = affiliation
-                    .filter(|a| Some(a.0.name.as_str()) == from.map(|f| f.name.as_str()))
-                    .and_then(|a| a.1);
+                    .filter(|a| Some(a.company.name.as_str()) == from.map(|f| f.name.as_str()))
+                    .and_then(|a| a.role);
                 if let Some((rs, re)) = role {
                     args.push(Argument {
                         role: Role::Role,
@@ -447,8 +462,8 @@ fn talent(s: &Sentence<'_>, t: Trigger) -> Vec<Built> {
                     continue;
                 }
                 let from = affiliation
-                    .filter(|a| !a.2 && a.0.name != to.name)
-                    .map(|a| a.0);
+                    .filter(|a| !a.former && a.company.name != to.name)
+                    .map(|a| a.company);
                 args.push(arg(Role::To, to));
                 if let Some(f) = from {
                     args.push(arg(Role::From, f));
@@ -491,7 +506,7 @@ fn talent(s: &Sentence<'_>, t: Trigger) -> Vec<Built> {
                 else {
                     continue;
                 };
-                let to = company.or(affiliation.filter(|a| !a.2).map(|a| a.0));
+                let to = company.or(affiliation.filter(|a| !a.former).map(|a| a.company));
                 if let Some(c) = to {
                     args.push(arg(Role::To, c));
                 }
@@ -527,10 +542,10 @@ fn title_prefix(s: &Sentence<'_>, from: usize, to: usize) -> Option<(usize, usiz
     for stop in ["一职", "职务", "职位", "、", "并", "及", "，", "的"] {
         if let Some(b) = text.find(stop) {
             let cut = text[..b].chars().count();
-            if cut > 0 {
-                if let Some(span) = title_span(s, from, from + cut) {
-                    return Some(span);
-                }
+            if cut > 0
+                && let Some(span) = title_span(s, from, from + cut)
+            {
+                return Some(span);
             }
         }
     }
@@ -586,7 +601,10 @@ fn fire(s: &Sentence<'_>, t: Trigger) -> Vec<Built> {
     let Some(person) = person else {
         return Vec::new();
     };
-    let from = actor.or(s.affiliation(person).filter(|a| !a.2).map(|a| a.0));
+    let from = actor.or(s
+        .affiliation(person)
+        .filter(|a| !a.former)
+        .map(|a| a.company));
     let mut args = vec![arg(Role::Person, person)];
     if let Some(f) = from {
         args.push(arg(Role::From, f));

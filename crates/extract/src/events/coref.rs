@@ -109,14 +109,9 @@ pub(crate) fn resolve(
 }
 
 fn starts_with(chars: &[char], at: usize, word: &str) -> bool {
-    let mut i = at;
-    for c in word.chars() {
-        if chars.get(i) != Some(&c) {
-            return false;
-        }
-        i += 1;
-    }
-    true
+    word.chars()
+        .enumerate()
+        .all(|(k, c)| chars.get(at + k) == Some(&c))
 }
 
 /// The one name of `kind` named in `[from, to)`, if there is exactly one.

@@ -18,7 +18,7 @@ mod sentences;
 mod triggers;
 
 use chrono::NaiveDate;
-use zhnews_model::{Amount, Entity, EntityKind, Event, EventDetail, TalentAction};
+use zhnews_model::{Amount, Entity, Event, EventDetail, TalentAction};
 
 /// What an argument span stands for in its event.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -206,17 +206,14 @@ fn borrow_sources(found: &mut [(triggers::Trigger, arguments::Built)]) {
             to,
             ..
         } = &mut built.detail
+            && from.is_none()
+            && let Some((_, left, span)) = leaves
+                .iter()
+                .find(|(p, f, _)| p == person && Some(f) != to.as_ref())
         {
-            if from.is_none() {
-                if let Some((_, left, span)) = leaves
-                    .iter()
-                    .find(|(p, f, _)| p == person && Some(f) != to.as_ref())
-                {
-                    *from = Some(left.clone());
-                    if let Some(span) = span {
-                        built.arguments.push(*span);
-                    }
-                }
+            *from = Some(left.clone());
+            if let Some(span) = span {
+                built.arguments.push(*span);
             }
         }
     }
@@ -290,10 +287,4 @@ fn governing_time<'t>(
                     .any(|&c| sentences::is_clause_break(c) && c != '，')
         })
     })
-}
-
-/// True for kinds that can fill a company-valued role.
-#[allow(dead_code)]
-fn is_org(kind: EntityKind) -> bool {
-    matches!(kind, EntityKind::Company | EntityKind::Org)
 }
