@@ -80,30 +80,32 @@ pub fn choose_region(html: &Html, layout: &Layout) -> Option<(usize, usize)> {
         let mut sib = node.prev_sibling();
         while let Some(s) = sib {
             if let Some(&r) = layout.ranges.get(&s.id())
-                && r.0 < r.1 {
-                    run += range_sum(&prefix, r);
-                    if run > 0.0 {
-                        start = r.0;
-                        run = 0.0;
-                    } else if run < -200.0 {
-                        break;
-                    }
+                && r.0 < r.1
+            {
+                run += range_sum(&prefix, r);
+                if run > 0.0 {
+                    start = r.0;
+                    run = 0.0;
+                } else if run < -200.0 {
+                    break;
                 }
+            }
             sib = s.prev_sibling();
         }
         run = 0.0;
         let mut sib = node.next_sibling();
         while let Some(s) = sib {
             if let Some(&r) = layout.ranges.get(&s.id())
-                && r.0 < r.1 {
-                    run += range_sum(&prefix, r);
-                    if run > 0.0 {
-                        end = r.1;
-                        run = 0.0;
-                    } else if run < -200.0 {
-                        break;
-                    }
+                && r.0 < r.1
+            {
+                run += range_sum(&prefix, r);
+                if run > 0.0 {
+                    end = r.1;
+                    run = 0.0;
+                } else if run < -200.0 {
+                    break;
                 }
+            }
             sib = s.next_sibling();
         }
     }
@@ -145,7 +147,7 @@ pub fn clean_lines(
     };
     let mut seen_prose = false;
     for b in &layout.blocks[start..end] {
-        if rules.stops(&b.text) && (seen_prose || body.chars > 0) {
+        if rules.stops(&b.text) && seen_prose && body.chars >= 150 {
             break;
         }
         if !keeps(b) {

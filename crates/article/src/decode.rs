@@ -113,9 +113,10 @@ pub fn decode(bytes: &[u8], http_charset: Option<&str>, tld: Option<&[u8]>) -> D
         return with(UTF_8, bytes);
     }
     if let Some(enc) = meta_charset(bytes)
-        && enc != UTF_8 {
-            return with(enc, bytes);
-        }
+        && enc != UTF_8
+    {
+        return with(enc, bytes);
+    }
     let mut detector = chardetng::EncodingDetector::new();
     let sample = &bytes[..bytes.len().min(256 * 1024)];
     detector.feed(sample, sample.len() == bytes.len());

@@ -71,9 +71,10 @@ pub fn read(html: &Html) -> Option<Embedded> {
         let mut found = Candidate::default();
         walk(&value, &mut found, 0);
         if let Some(found) = found.into_embedded()
-            && best.as_ref().is_none_or(|b| found.chars > b.chars) {
-                best = Some(found);
-            }
+            && best.as_ref().is_none_or(|b| found.chars > b.chars)
+        {
+            best = Some(found);
+        }
     }
     best
 }

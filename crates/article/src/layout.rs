@@ -202,7 +202,7 @@ pub fn is_noise_element(name: &str, class: Option<&str>, id: Option<&str>) -> bo
 }
 
 fn is_hidden(el: &scraper::node::Element) -> bool {
-    if el.attr("hidden").is_some() || el.attr("is_visiable") == Some("false") {
+    if el.attr("hidden").is_some() {
         return true;
     }
     el.attr("style").is_some_and(|s| {
@@ -338,9 +338,10 @@ pub fn build(html: &Html, root: Option<NodeId>, noise: &HashSet<NodeId>) -> Layo
                         }
                         if let Some(level) =
                             name.strip_prefix('h').and_then(|d| d.parse::<u8>().ok())
-                            && (1..=6).contains(&level) {
-                                heading_stack.push(level);
-                            }
+                            && (1..=6).contains(&level)
+                        {
+                            heading_stack.push(level);
+                        }
                         let noisy = noise.contains(&node.id())
                             || is_noise_element(name, el.attr("class"), el.id());
                         if noisy {
@@ -375,9 +376,10 @@ pub fn build(html: &Html, root: Option<NodeId>, noise: &HashSet<NodeId>) -> Layo
                     link_depth = link_depth.saturating_sub(1);
                 }
                 if let Some(level) = name.strip_prefix('h').and_then(|d| d.parse::<u8>().ok())
-                    && (1..=6).contains(&level) {
-                        heading_stack.pop();
-                    }
+                    && (1..=6).contains(&level)
+                {
+                    heading_stack.pop();
+                }
                 if let Some((id, first, noisy)) = stack.pop() {
                     if noisy {
                         noise_depth = noise_depth.saturating_sub(1);

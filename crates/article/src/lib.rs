@@ -99,20 +99,21 @@ pub fn extract(bytes: &[u8], info: &PageInfo<'_>) -> Result<Article, ArticleErro
     let mut embedded_time = None;
     if body.chars < 300
         && let Some(e) = embedded::read(&html)
-            && e.chars > body.chars * 3 / 2 + 50 {
-                body.lines = e.lines.into_iter().filter(|l| !rules.drops(l)).collect();
-                body.chars = e.chars;
-                body.punct = body
-                    .lines
-                    .iter()
-                    .flat_map(|l| l.chars())
-                    .filter(|&c| layout::is_punct(c))
-                    .count();
-                if title.is_none() {
-                    title = e.title;
-                }
-                embedded_time = e.published;
-            }
+        && e.chars > body.chars * 3 / 2 + 50
+    {
+        body.lines = e.lines.into_iter().filter(|l| !rules.drops(l)).collect();
+        body.chars = e.chars;
+        body.punct = body
+            .lines
+            .iter()
+            .flat_map(|l| l.chars())
+            .filter(|&c| layout::is_punct(c))
+            .count();
+        if title.is_none() {
+            title = e.title;
+        }
+        embedded_time = e.published;
+    }
 
     let (published_at, published_source) = publish_time(
         &meta,
@@ -134,6 +135,7 @@ pub fn extract(bytes: &[u8], info: &PageInfo<'_>) -> Result<Article, ArticleErro
         page_url.as_deref(),
         profile,
         lang.as_deref(),
+        title_idx.is_some(),
     );
     let site = site_name(&meta, profile, host.as_deref());
 
@@ -289,23 +291,30 @@ fn publish_time(
     url: Option<&str>,
     fetched_at: Option<DateTime<FixedOffset>>,
 ) -> (Option<DateTime<FixedOffset>>, Option<PublishedSource>) {
-    if let Some(f) = meta
+    let text = text_time(layout, title_idx, region, fetched_at);
+    let structured = meta
         .ld_published
         .as_deref()
         .and_then(|v| time::parse_value(v, fetched_at))
-    {
-        return (Some(f.at), Some(PublishedSource::Jsonld));
-    }
-    for name in TIME_META {
-        if let Some(f) = meta
-            .tags
-            .get(*name)
-            .and_then(|v| time::parse_value(v, fetched_at))
+        .map(|f| (f, PublishedSource::Jsonld))
+        .or_else(|| {
+            TIME_META.iter().find_map(|name| {
+                meta.tags
+                    .get(*name)
+                    .and_then(|v| time::parse_value(v, fetched_at))
+                    .map(|f| (f, PublishedSource::Meta))
+            })
+        });
+    if let Some((f, source)) = structured {
+        // A date-only meta value yields to the byline's time on the same day.
+        if let Some(t) =
+            text.filter(|t| !f.has_time && t.has_time && t.at.date_naive() == f.at.date_naive())
         {
-            return (Some(f.at), Some(PublishedSource::Meta));
+            return (Some(t.at), Some(PublishedSource::Text));
         }
+        return (Some(f.at), Some(source));
     }
-    if let Some(found) = text_time(layout, title_idx, region, fetched_at) {
+    if let Some(found) = text {
         return (Some(found.at), Some(PublishedSource::Text));
     }
     if let Some(f) = embedded.and_then(|v| time::parse_value(v, fetched_at)) {
@@ -320,9 +329,22 @@ fn publish_time(
     (None, None)
 }
 
-/// The byline time: the first date between the headline and the start of the body (or just
-/// inside it); a line with a byline word ("发布时间", "来源") is preferred, and a date-only match
-/// yields to a time on the same day a few lines later.
+/// How trustworthy a found time is: an explicit year with a time of day beats a bare date, which
+/// beats year-less and relative forms.
+fn time_rank(f: &time::Found, line: &str) -> u8 {
+    let explicit_year = time::has_explicit_year(&line[f.pos..]);
+    match (explicit_year, f.has_time) {
+        (true, true) => 3,
+        (true, false) => 2,
+        (false, true) => 1,
+        (false, false) => 0,
+    }
+}
+
+/// The byline time: the best-ranked date between the headline and the start of the body (or just
+/// inside it), a line with a byline word ("发布时间", "来源") preferred among equals, and a date-only
+/// match yielding to a time on the same day. Without one, a "发表于 …" line after the body (blogs,
+/// forums) or any line that announces a publish time.
 fn text_time(
     layout: &layout::Layout,
     title_idx: Option<usize>,
@@ -330,45 +352,60 @@ fn text_time(
     fetched_at: Option<DateTime<FixedOffset>>,
 ) -> Option<time::Found> {
     let blocks = &layout.blocks;
+    let n = blocks.len();
     let (from, to) = match (title_idx, region) {
-        (Some(t), Some((s, _))) if t < s => {
-            (t, (s + 4).min(blocks.len()).max(t + 12).min(blocks.len()))
-        }
-        (Some(t), _) => (t, (t + 15).min(blocks.len())),
-        (None, Some((s, _))) => (s.saturating_sub(10), (s + 4).min(blocks.len())),
-        (None, None) => (0, blocks.len().min(60)),
+        (Some(t), Some((s, _))) if t < s => (t + 1, (s + 4).max(t + 12).min(n)),
+        (Some(t), _) => (t + 1, (t + 15).min(n)),
+        (None, Some((s, _))) => (s.saturating_sub(10), (s + 4).min(n)),
+        (None, None) => (0, n.min(60)),
     };
-    let mut candidates: Vec<(usize, time::Found, bool)> = Vec::new();
-    for (i, b) in blocks.iter().enumerate().take(to).skip(from) {
+    let mut best: Option<(u8, bool, time::Found)> = None;
+    let mut candidates: Vec<time::Found> = Vec::new();
+    for b in blocks.iter().take(to).skip(from.min(n)) {
         if b.chars > 200 {
             continue;
         }
         if let Some(f) = time::find_in_text(&b.text, fetched_at) {
+            let rank = time_rank(&f, &b.text);
             let hinted = BYLINE_HINT.is_match(&b.text) || b.chars < 30;
-            candidates.push((i, f, hinted));
+            let better = match best {
+                None => true,
+                Some((r, h, _)) => rank > r || (rank == r && hinted && !h),
+            };
+            if better {
+                best = Some((rank, hinted, f));
+            }
+            candidates.push(f);
         }
     }
-    let pick = candidates
-        .iter()
-        .find(|(_, _, hinted)| *hinted)
-        .or_else(|| candidates.first())
-        .copied();
-    if let Some((_, f, _)) = pick {
-        if !f.has_time
-            && let Some((_, better, _)) = candidates
+    if let Some((_, _, f)) = best {
+        if !f.has_time {
+            if let Some(better) = candidates
                 .iter()
-                .find(|(_, g, _)| g.has_time && g.at.date_naive() == f.at.date_naive())
+                .find(|g| g.has_time && g.at.date_naive() == f.at.date_naive())
             {
                 return Some(*better);
             }
+        }
         return Some(f);
     }
-    // No date near the headline: a line that announces a publish time anywhere on the page.
+    if let Some((_, end)) = region {
+        let after = blocks.iter().skip(end.saturating_sub(2)).take(12);
+        if let Some(f) = after
+            .filter(|b| b.chars <= 160 && POSTED.is_match(&b.text))
+            .find_map(|b| time::find_in_text(&b.text, fetched_at))
+        {
+            return Some(f);
+        }
+    }
     blocks
         .iter()
         .filter(|b| !b.noisy && b.chars <= 120 && BYLINE_HINT.is_match(&b.text))
         .find_map(|b| time::find_in_text(&b.text, fetched_at).filter(|f| f.has_time))
 }
+
+static POSTED: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"发表于|发布于|发表时间|发布时间|posted|Posted").expect("regex"));
 
 fn script_time(html: &Html) -> Option<time::Found> {
     static SCRIPT: LazyLock<scraper::Selector> =
@@ -383,11 +420,22 @@ fn script_time(html: &Html) -> Option<time::Found> {
     None
 }
 
-static AUTHOR_LINE: LazyLock<Regex> = LazyLock::new(|| {
+/// Byline labels before a person's name, strongest first: (label regex, priority).
+static AUTHOR_LABELED: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?:^|[\s　|｜(（\[【])(?:作者|作\s*者|撰文|文|记者|本报记者|通讯员|博主|发布者|发表人|楼主|发帖人|作者名)\s*(?:[:：/／|｜]\s*|\s+)([\p{Han}·]{2,5}(?:[\s、，,]+[\p{Han}·]{2,4}){0,3}|[A-Za-z][A-Za-z0-9_.\-&]{1,24})",
+        r"(?:^|[^\p{Han}]|[报社台网刊])(作\s*者|撰\s*文|执笔人?|记者|实习生|通讯员|博主|发布者|发表人|楼主|发帖人|文|责任编辑|责编|编辑)\s*(?:[:：/／|｜]\s*|\s+)((?:[\p{Han}·]{2,4}(?:[\s、，,]+|$)){1,6}|[A-Za-z][A-Za-z0-9_.\-&]{1,24})",
     )
     .expect("regex")
+});
+/// "（记者 张三）", "（张三 李四）", "（张三 上海报道）" at the end of the body.
+static AUTHOR_SIGNATURE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"[（(]\s*(?:[\p{Han}]{0,6}记者\s*)?((?:[\p{Han}]{2,3}[\s、]*){1,5}?)\s*(?:[\p{Han}]{2}报道)?\s*[)）]\s*$")
+        .expect("regex")
+});
+/// Forum and blog post lines: "某人 发表于 2005-…", "本贴由 某人 于 …".
+static AUTHOR_POSTED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?:^|\s)([\p{Han}A-Za-z0-9_&]{2,20})\s*发表于|本贴由\s*(\S{2,20})\s*于")
+        .expect("regex")
 });
 
 /// Words that end a name match (a byline continues with them, they are not part of the name).
@@ -410,6 +458,40 @@ const NAME_STOPS: &[&str] = &[
     "出处",
     "原创",
     "转载",
+    "出自",
+    "发自",
+    "实习生",
+    "记者",
+    "本报",
+];
+/// Words that look like names in the name position but are not.
+const NOT_NAMES: &[&str] = &[
+    "不详",
+    "佚名",
+    "未知",
+    "匿名",
+    "本站",
+    "本网",
+    "网友",
+    "admin",
+    "管理员",
+    "小编",
+    "我们",
+    "相关",
+    "更多",
+    "分享",
+    "评论",
+    "打印",
+    "关闭",
+    "来源",
+    "正文",
+    "首页",
+    "发表",
+    "登录",
+    "注册",
+    "点击",
+    "收藏",
+    "推荐",
 ];
 
 fn trim_name(raw: &str) -> Option<String> {
@@ -419,26 +501,51 @@ fn trim_name(raw: &str) -> Option<String> {
         .filter(|p| !p.is_empty())
     {
         let mut name = part.to_owned();
+        let mut cut = false;
         for stop in NAME_STOPS {
             if let Some(i) = name.find(stop) {
                 name.truncate(i);
+                cut = true;
             }
         }
         let han = name.chars().filter(|&c| layout::is_cjk(c)).count();
-        if name.is_empty() || (han > 0 && han < 2) {
+        if name.is_empty() || (han > 0 && han < 2) || NOT_NAMES.contains(&name.as_str()) {
             break;
         }
         names.push(name);
-        if part.chars().count() != names.last().map_or(0, |n| n.chars().count()) {
+        if cut {
             break;
         }
     }
     (!names.is_empty()).then(|| names.join(" "))
 }
 
-fn author_from_line(line: &str) -> Option<String> {
-    let c = AUTHOR_LINE.captures(line)?;
-    trim_name(&c[1])
+/// A labelled name in a line and the label's strength (3 author/reporter, 1 editor).
+fn labeled_author(line: &str) -> Option<(u8, String)> {
+    let mut best: Option<(u8, String)> = None;
+    for c in AUTHOR_LABELED.captures_iter(line) {
+        let label: String = c[1].chars().filter(|c| !c.is_whitespace()).collect();
+        let strength = match label.as_str() {
+            "责任编辑" | "责编" | "编辑" => 1,
+            "文" => 2,
+            _ => 3,
+        };
+        let Some(name) = trim_name(&c[2]) else {
+            continue;
+        };
+        match &mut best {
+            Some((s, n)) if *s == strength && strength == 3 => {
+                // "本报实习生 甲 乙 本报记者 丙 丁": every labelled name of the byline.
+                if !n.contains(&name) {
+                    n.push(' ');
+                    n.push_str(&name);
+                }
+            }
+            Some((s, _)) if *s >= strength => {}
+            _ => best = Some((strength, name)),
+        }
+    }
+    best
 }
 
 fn plausible_author(s: &str) -> bool {
@@ -446,9 +553,19 @@ fn plausible_author(s: &str) -> bool {
     (2..=30).contains(&n)
         && !s.contains("http")
         && !s.contains('.')
-        && !["网", "新闻", "报", "频道", "有限公司", "中心", "编辑部"]
-            .iter()
-            .any(|w| s.ends_with(w))
+        && !s.contains(',')
+        && ![
+            "网",
+            "新闻",
+            "报",
+            "频道",
+            "有限公司",
+            "中心",
+            "编辑部",
+            "出版社",
+        ]
+        .iter()
+        .any(|w| s.ends_with(w))
 }
 
 fn author(
@@ -458,19 +575,28 @@ fn author(
     region: Option<(usize, usize)>,
 ) -> Option<String> {
     let blocks = &layout.blocks;
+    let n = blocks.len();
     let (from, to) = match (title_idx, region) {
-        (Some(t), Some((s, _))) if t < s => {
-            (t, (s + 3).min(blocks.len()).max(t + 10).min(blocks.len()))
-        }
-        (Some(t), _) => (t, (t + 12).min(blocks.len())),
-        (None, Some((s, _))) => (s.saturating_sub(8), (s + 3).min(blocks.len())),
-        (None, None) => (0, blocks.len().min(40)),
+        (Some(t), Some((s, _))) if t < s => (t, (s + 3).max(t + 10).min(n)),
+        (Some(t), _) => (t, (t + 12).min(n)),
+        (None, Some((s, _))) => (s.saturating_sub(8), (s + 3).min(n)),
+        (None, None) => (0, n.min(40)),
     };
-    for b in blocks.iter().take(to).skip(from) {
-        if b.chars <= 120
-            && let Some(name) = author_from_line(&b.text) {
-                return Some(name);
+    let mut best: Option<(u8, String)> = None;
+    fn consider(best: &mut Option<(u8, String)>, found: Option<(u8, String)>) {
+        if let Some((s, name)) = found {
+            if best.as_ref().is_none_or(|(b, _)| s > *b) {
+                *best = Some((s, name));
             }
+        }
+    }
+    for b in blocks.iter().take(to).skip(from.min(n)) {
+        if b.chars <= 120 {
+            consider(&mut best, labeled_author(&b.text));
+        }
+    }
+    if best.as_ref().is_some_and(|(s, _)| *s == 3) {
+        return best.map(|(_, n)| n);
     }
     if let Some(a) = meta.ld_author.as_deref().filter(|a| plausible_author(a)) {
         return Some(a.to_owned());
@@ -486,16 +612,32 @@ fn author(
             return Some(a.trim_start_matches("By ").to_owned());
         }
     }
-    // The last lines of the body often sign the article ("（作者：…）", "文/…").
+    // The end of the body often signs the article ("（记者 张三）", "作者：…", "X 发表于 …").
     if let Some((s, e)) = region {
-        for b in blocks[s..e].iter().rev().take(6) {
-            if b.chars <= 60
-                && let Some(name) = author_from_line(&b.text) {
-                    return Some(name);
+        for b in blocks[s..e.min(n)].iter().rev().take(6) {
+            if let Some(c) = AUTHOR_SIGNATURE.captures(&b.text) {
+                if let Some(name) = trim_name(c[1].trim()) {
+                    consider(&mut best, Some((3, name)));
+                    break;
                 }
+            }
+            if b.chars <= 80 {
+                consider(&mut best, labeled_author(&b.text));
+            }
+        }
+        for b in blocks.iter().skip(e.saturating_sub(2)).take(12) {
+            if b.chars <= 160 {
+                consider(&mut best, labeled_author(&b.text));
+                if let Some(c) = AUTHOR_POSTED.captures(&b.text) {
+                    let raw = c.get(1).or_else(|| c.get(2)).map_or("", |m| m.as_str());
+                    if !NOT_NAMES.contains(&raw) {
+                        consider(&mut best, Some((2, raw.to_owned())));
+                    }
+                }
+            }
         }
     }
-    None
+    best.map(|(_, n)| n)
 }
 
 /// `zh`, `ja`, `ko`, `en` (or another Latin-script language reported as `en`) from the characters.
@@ -546,6 +688,7 @@ fn classify(
     url: Option<&str>,
     profile: Option<&sites::Site>,
     lang: Option<&str>,
+    has_headline: bool,
 ) -> PageKind {
     if let (Some(site), Some(url)) = (profile, url) {
         let path = url::Url::parse(url)
@@ -570,15 +713,16 @@ fn classify(
         .iter()
         .filter(|b| b.link_density() > 0.7 && (6..=60).contains(&b.chars))
         .count();
-    if body.chars < 150 || body.punct < 3 {
+    if body.chars < 50 || body.punct == 0 {
         return if link_lines >= 15 || (total > 0 && links * 2 > total) {
             PageKind::List
         } else {
             PageKind::Other
         };
     }
-    // Link-dominated pages whose best text region is small next to their link lists.
-    if link_lines >= 40 && (body.chars as u32) * 3 < links && body.punct < 25 {
+    // A headline that the head agrees with, over punctuated text: an article however many links
+    // surround it. Without that evidence, a small text region among long link lists is a list.
+    if !has_headline && link_lines >= 40 && (body.chars as u32) * 3 < links && body.punct < 25 {
         return PageKind::List;
     }
     let forum_marks = layout

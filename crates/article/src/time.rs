@@ -309,6 +309,12 @@ pub fn find_in_text(text: &str, fetched_at: Option<DateTime<FixedOffset>>) -> Op
     best
 }
 
+/// True when the time expression at the start of `s` names its year (`2024-…`, `18-03-08 …`).
+pub fn has_explicit_year(s: &str) -> bool {
+    FULL.find(s).is_some_and(|m| m.start() == 0)
+        || SHORT_YEAR.find(s).is_some_and(|m| m.start() == 0)
+}
+
 /// A date in a URL path (`/2024/0913/`, `/20240913/`, `/2024-09-13/`).
 pub fn from_url(url: &str) -> Option<Found> {
     let path = url.split_once("://").map_or(url, |(_, rest)| rest);
