@@ -100,10 +100,15 @@ pub fn run(global: &GlobalArgs, args: ExportArgs) -> CommandResult {
     let written = match &args.out {
         None => {
             let stdout = BufWriter::with_capacity(1 << 16, io::stdout().lock());
-            write_rows(&store, kind, &filter, &args, stdout).map_err(|e| match e {
-                WriteError::Io(e) => output_error(e),
-                WriteError::Store(e) => store_failure(&global.db, e),
-            })?
+            match write_rows(&store, kind, &filter, &args, stdout) {
+                Ok(written) => written,
+                // The reader went away (`zhnews export … | head`): it has what it wanted.
+                Err(WriteError::Io(e)) if e.kind() == io::ErrorKind::BrokenPipe => {
+                    return Ok(Exit::Ok);
+                }
+                Err(WriteError::Io(e)) => return Err(output_error(e)),
+                Err(WriteError::Store(e)) => return Err(store_failure(&global.db, e)),
+            }
         }
         Some(out) => write_file(&store, kind, &filter, &args, out, &global.db)?,
     };
