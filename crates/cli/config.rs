@@ -3,6 +3,8 @@
 //!
 //! Merging is on TOML values before any typed parsing: tables merge recursively, any other value in the
 //! user's file replaces the default, so a user's `[[sources]]` replaces the embedded list whole.
+//! The typed `[crawl]` and `[[sources]]` (keys, defaults, validation) are defined in `zhnews-crawl`'s
+//! `settings` module; loading validates them, so a bad key or value is a usage error (exit 2).
 
 use crate::exit::Failure;
 use serde::Deserialize;
@@ -15,12 +17,12 @@ pub const EMBEDDED: &str = include_str!("../../config/sources.toml");
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Config {
-    /// `[crawl]`: defaults for every source (read by the crawl commands).
+    /// `[crawl]`: politeness and limits for every source (keys documented on `CrawlSettings`).
     #[serde(default)]
-    pub crawl: toml::Table,
-    /// `[[sources]]`: the sites to crawl.
+    pub crawl: zhnews_crawl::CrawlSettings,
+    /// `[[sources]]`: the sites to crawl; each may override any `[crawl]` key.
     #[serde(default)]
-    pub sources: Vec<toml::Table>,
+    pub sources: Vec<zhnews_crawl::SourceConfig>,
     /// `[extract]`: extractor settings.
     #[serde(default)]
     pub extract: ExtractConfig,
@@ -61,6 +63,13 @@ pub fn load(user_file: Option<&Path>) -> Result<Config, Failure> {
                     user_file.map_or("embedded config".to_owned(), |p| p.display().to_string());
                 Failure::usage(format!("config {origin}: {}", one_line(&e.to_string())))
             })?;
+    let origin = || user_file.map_or("embedded config".to_owned(), |p| p.display().to_string());
+    config
+        .crawl
+        .validate()
+        .map_err(|e| Failure::usage(format!("config {}: [crawl] {e}", origin())))?;
+    zhnews_crawl::settings::validate_sources(&config.sources, &config.crawl)
+        .map_err(|e| Failure::usage(format!("config {}: {e}", origin())))?;
     if let Some(dir) = user_file.and_then(Path::parent) {
         for dict in &mut config.extract.dictionaries {
             if dict.is_relative() {
@@ -109,6 +118,33 @@ mod tests {
 
     #[test]
     fn embedded_config_parses() {
-        load(None).unwrap();
+        let config = load(None).unwrap();
+        assert!(config.sources.len() >= 10);
+        assert!(config.sources.iter().any(|s| s.name == "ithome"));
+    }
+
+    #[test]
+    fn user_sources_replace_and_bad_keys_are_usage_errors() {
+        let dir = std::env::temp_dir().join(format!("zhnews-config-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let good = dir.join("good.toml");
+        std::fs::write(
+            &good,
+            "[crawl]\nper_host_delay_ms = 5\n[[sources]]\nname = 'mine'\nfeeds = ['http://127.0.0.1:1/f.xml']\n",
+        )
+        .unwrap();
+        let config = load(Some(&good)).unwrap();
+        assert_eq!(config.sources.len(), 1);
+        assert_eq!(config.crawl.per_host_delay_ms, 5);
+        // Keys not given keep the embedded values.
+        assert!(config.crawl.user_agent.starts_with("zhnews/"));
+        let bad = dir.join("bad.toml");
+        std::fs::write(&bad, "[crawl]\nconcurency = 3\n").unwrap();
+        let e = load(Some(&bad)).unwrap_err();
+        assert_eq!(e.exit, crate::exit::Exit::Usage);
+        assert!(e.message.contains("concurency"), "{}", e.message);
+        std::fs::write(&bad, "[[sources]]\nname = 'x'\nfeeds = ['ftp://a/b']\n").unwrap();
+        assert!(load(Some(&bad)).unwrap_err().message.contains("ftp://a/b"));
+        std::fs::remove_dir_all(&dir).unwrap();
     }
 }

@@ -7,7 +7,10 @@ mod args;
 mod commands;
 mod config;
 mod exit;
+mod lock;
 mod logging;
+mod pipeline;
+mod site_server;
 
 use clap::Parser;
 

@@ -191,6 +191,18 @@ pub fn listing_links(
             out.push(u);
         }
     };
+    if let Some(p) = pattern.filter(|_| selector.is_none()) {
+        // JSON and JSONP list APIs carry their links as strings, not anchors.
+        let unescaped = html.replace("\\/", "/");
+        for m in RAW_URL.find_iter(&unescaped) {
+            let candidate = m.as_str();
+            if p.is_match(candidate)
+                || canon::canonicalize(candidate).is_ok_and(|u| p.is_match(u.as_str()))
+            {
+                take(candidate);
+            }
+        }
+    }
     match selector {
         Some(sel) => {
             let sel = Selector::parse(sel).map_err(|_| DiscoverError::Selector(sel.to_owned()))?;
@@ -215,6 +227,34 @@ pub fn listing_links(
         }
     }
     Ok(out)
+}
+
+/// An absolute http(s) URL inside text (JSON strings, scripts).
+static RAW_URL: std::sync::LazyLock<Regex> =
+    std::sync::LazyLock::new(|| Regex::new(r#"https?://[^\s"'<>\\]+"#).expect("static regex"));
+
+/// Decodes an HTML (or JSON) body: the HTTP charset, else a `<meta>` charset, else UTF-8 (GBK, GB2312
+/// and Big5 pages included). Invalid bytes become U+FFFD.
+pub fn decode_html(body: &[u8], http_charset: Option<&str>) -> String {
+    let head = String::from_utf8_lossy(&body[..body.len().min(4096)]).to_ascii_lowercase();
+    let meta = head.split("charset=").nth(1).map(|r| {
+        r.trim_start_matches(['"', '\'', ' '])
+            .split(|c: char| !(c.is_ascii_alphanumeric() || c == '-' || c == '_'))
+            .next()
+            .unwrap_or("")
+            .to_owned()
+    });
+    let encoding = http_charset
+        .and_then(|c| encoding_rs::Encoding::for_label(c.trim().as_bytes()))
+        .or_else(|| meta.and_then(|m| encoding_rs::Encoding::for_label(m.as_bytes())))
+        .unwrap_or(encoding_rs::UTF_8);
+    // GB2312 and GBK pages often use GB18030-only characters; the superset decodes them all.
+    let encoding = if encoding == encoding_rs::GBK {
+        encoding_rs::GB18030
+    } else {
+        encoding
+    };
+    encoding.decode(body).0.into_owned()
 }
 
 fn base_url(doc: &Html, page_url: &Url) -> Url {
@@ -314,6 +354,29 @@ mod tests {
         let by_re = listing_links(html, &page, None, Some(&re)).unwrap();
         assert_eq!(by_re, by_sel);
         assert!(listing_links(html, &page, Some("[[["), None).is_err());
+    }
+
+    #[test]
+    fn jsonp_listing_by_pattern() {
+        let js = r#"data_callback([{"title":"a","docurl":"https:\/\/www.163.com\/tech\/article\/L29E048G00098IEO.html"},{"docurl":"https://www.163.com/dy/article/ABCDEFGHIJ123456.html?spm=1"}])"#;
+        let page = Url::parse("https://tech.163.com/special/x.js").unwrap();
+        let re =
+            Regex::new(r"^https://www\.163\.com/(tech|dy)/article/[0-9A-Z]{16}\.html$").unwrap();
+        let links = listing_links(js, &page, None, Some(&re)).unwrap();
+        assert_eq!(links.len(), 2, "{links:?}");
+        assert_eq!(
+            links[1].as_str(),
+            "https://www.163.com/dy/article/ABCDEFGHIJ123456.html"
+        );
+    }
+
+    #[test]
+    fn gbk_html_decodes_with_and_without_header() {
+        let (gbk, _, _) = encoding_rs::GBK
+            .encode("<html><head><meta charset=\"gbk\"></head><body>阿里巴巴</body></html>");
+        assert!(decode_html(&gbk, None).contains("阿里巴巴"));
+        assert!(decode_html(&gbk, Some("GBK")).contains("阿里巴巴"));
+        assert!(decode_html("纯文本".as_bytes(), None).contains("纯文本"));
     }
 
     #[test]

@@ -558,11 +558,18 @@ fn check_type(kind: PageKind, content_type: Option<&str>, body: &[u8]) -> Result
     }
     let gzip = body.starts_with(&[0x1f, 0x8b]);
     if kind.is_html() {
+        // Listings may be JSON or JSONP list APIs (their links are found by URL pattern).
+        let listing_api = kind == PageKind::Listing
+            && matches!(
+                mime.as_str(),
+                "application/json" | "application/javascript" | "text/javascript"
+            );
         let ok = mime.is_empty()
             || mime == "text/html"
             || mime == "application/xhtml+xml"
             || mime == "text/plain"
-            || mime == "application/octet-stream";
+            || mime == "application/octet-stream"
+            || listing_api;
         if !ok {
             return Err(FetchError::ContentType(mime));
         }
@@ -622,6 +629,7 @@ mod tests {
         assert!(check_type(PageKind::Article, Some("text/html"), b"%PDF-1.4 ...").is_err());
         assert!(check_type(PageKind::Article, Some("application/pdf"), b"x").is_err());
         assert!(check_type(PageKind::Article, Some("application/json"), b"{}").is_err());
+        assert!(check_type(PageKind::Listing, Some("application/json"), b"{}").is_ok());
         assert!(check_type(PageKind::Article, None, b"<html>").is_ok());
         assert!(check_type(PageKind::Feed, Some("application/rss+xml"), b"<rss>").is_ok());
         assert!(check_type(PageKind::Sitemap, Some("application/x-gzip"), b"\x1f\x8b..").is_ok());

@@ -306,11 +306,19 @@ fn one_line(e: &dyn std::fmt::Display) -> String {
         .join(" ")
 }
 
+/// The job name of `zhnews backfill` URLs in the frontier; no source may take it.
+pub const RESERVED_JOB: &str = "backfill";
+
 /// Validates a whole source list: each source, plus unique names.
 pub fn validate_sources(sources: &[SourceConfig], base: &CrawlSettings) -> Result<(), String> {
     let mut names = std::collections::HashSet::new();
     for s in sources {
         s.validate()?;
+        if s.name == RESERVED_JOB {
+            return Err(format!(
+                "source name `{RESERVED_JOB}` is reserved for `zhnews backfill`"
+            ));
+        }
         if !names.insert(s.name.as_str()) {
             return Err(format!("source name `{}` appears twice", s.name));
         }

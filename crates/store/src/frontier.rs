@@ -394,6 +394,15 @@ impl Store {
         Ok(())
     }
 
+    /// Puts a claimed URL back on the queue untouched (its host asked us to stop for now).
+    pub fn release(&self, id: i64) -> Result<(), StoreError> {
+        self.conn.execute(
+            "UPDATE frontier SET state = 'queued', updated_at = ?2 WHERE id = ?1 AND state = 'in_flight'",
+            params![id, now()],
+        )?;
+        Ok(())
+    }
+
     /// How many times this URL's row has failed in a run (transient failures count toward giving up).
     pub fn runs_failed(&self, id: i64) -> Result<u32, StoreError> {
         Ok(self.conn.query_row(
