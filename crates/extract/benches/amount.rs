@@ -29,7 +29,8 @@ fn corpus_files(dir: &Path, out: &mut Vec<PathBuf>) {
 
 fn news_text() -> (String, String) {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
-    let seed = std::fs::read_to_string(root.join("fixtures/seed/netease-ai-talent.txt")).unwrap_or_default();
+    let seed = std::fs::read_to_string(root.join("fixtures/seed/netease-ai-talent.txt"))
+        .unwrap_or_default();
     let shared = std::env::var_os("ZHNEWS_SHARED")
         .map(PathBuf::from)
         .unwrap_or_else(|| root.join("../shared"));

@@ -15,11 +15,11 @@ mod lexicon;
 mod numeral;
 
 use lexicon::{
-    any_within, longest, longest_ending, longest_word, matches_at, COUNT_UNITS, CURRENCY_AFTER,
-    CURRENCY_BEFORE, MONEY_CONTEXT, NOT_AMOUNT_AFTER, ORDINARY_WORDS, QUALIFIER_AFTER,
-    QUALIFIER_BEFORE, RANGE_JOINERS,
+    COUNT_CONTEXT, COUNT_UNITS, CURRENCY_AFTER, CURRENCY_BEFORE, MONEY_CONTEXT, NOT_AMOUNT_AFTER,
+    ORDINARY_WORDS, PRICE_WORDS, QUALIFIER_AFTER, QUALIFIER_BEFORE, RANGE_JOINERS, any_within,
+    longest, longest_ending, longest_word, matches_at,
 };
-use numeral::{arabic_digit, big_unit, chinese_digit, small_unit, Numeral};
+use numeral::{Numeral, arabic_digit, big_unit, chinese_digit, small_unit};
 use std::collections::HashMap;
 use std::sync::LazyLock;
 use zhnews_model::{Amount, AmountKind, Decimal, Qualifier};
@@ -70,19 +70,21 @@ fn is_any_digit(c: char) -> bool {
 }
 
 /// Ordinary words indexed by each numeral char they contain: char → (offset in word, word, length).
-static WORDS_BY_CHAR: LazyLock<HashMap<char, Vec<(usize, &'static str, usize)>>> =
-    LazyLock::new(|| {
-        let mut map: HashMap<char, Vec<(usize, &'static str, usize)>> = HashMap::new();
-        for &word in ORDINARY_WORDS {
-            let len = word.chars().count();
-            for (k, c) in word.chars().enumerate() {
-                if is_trigger(c) {
-                    map.entry(c).or_default().push((k, word, len));
-                }
+/// For one numeral char: (its offset in the word, the word, the word's length in chars).
+type WordsAt = Vec<(usize, &'static str, usize)>;
+
+static WORDS_BY_CHAR: LazyLock<HashMap<char, WordsAt>> = LazyLock::new(|| {
+    let mut map: HashMap<char, WordsAt> = HashMap::new();
+    for &word in ORDINARY_WORDS {
+        let len = word.chars().count();
+        for (k, c) in word.chars().enumerate() {
+            if is_trigger(c) {
+                map.entry(c).or_default().push((k, word, len));
             }
         }
-        map
-    });
+    }
+    map
+});
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Mode {
@@ -145,6 +147,14 @@ impl<'a> Scan<'a> {
                 i = end;
                 continue;
             }
+            if self.mode == Mode::Amounts
+                && let Some(Step::Found(amount)) = self.percent_words(i, self.limit_from(i))
+            {
+                i = amount.end.max(i + 1);
+                self.floor = i;
+                out.push(amount);
+                continue;
+            }
             if let Some(end) = self.ordinary_word_at(i) {
                 self.floor = end;
                 i = end;
@@ -186,7 +196,9 @@ impl<'a> Scan<'a> {
         let candidates = WORDS_BY_CHAR.get(&self.chars[i])?;
         candidates
             .iter()
-            .filter(|&&(k, word, _)| k <= i && i - k >= self.floor && matches_at(self.chars, i - k, word) > 0)
+            .filter(|&&(k, word, _)| {
+                k <= i && i - k >= self.floor && matches_at(self.chars, i - k, word) > 0
+            })
             .map(|&(k, _, len)| i - k + len)
             .max()
     }
@@ -257,8 +269,9 @@ impl<'a> Scan<'a> {
                 None,
             ));
         }
+        let end = num.end;
         self.classify(i, start, negative, num, limit)
-            .unwrap_or(Step::Skip(num_end_or(i)))
+            .unwrap_or(Step::Skip(end))
     }
 
     /// `负`/`-` right before the numeral (not a hyphen inside a code: `A-1`).
@@ -272,7 +285,12 @@ impl<'a> Scan<'a> {
             '-' | '－' | '−' => {
                 let glued = i >= 2 && {
                     let p = chars[i - 2];
-                    p.is_ascii_alphanumeric() || arabic_digit(p).is_some() || chinese_digit(p).is_some() || small_unit(p).is_some() || big_unit(p).is_some() || p == '%'
+                    p.is_ascii_alphanumeric()
+                        || arabic_digit(p).is_some()
+                        || chinese_digit(p).is_some()
+                        || small_unit(p).is_some()
+                        || big_unit(p).is_some()
+                        || matches!(p, '%' | '-' | '－')
                 };
                 if glued { (i, false) } else { (i - 1, true) }
             }
@@ -283,11 +301,38 @@ impl<'a> Scan<'a> {
     /// `百分之三十`, `千分之五`: a percent written in words before the number.
     fn percent_words(&self, i: usize, limit: usize) -> Option<Step> {
         let chars = self.chars;
-        let (len, per) = [("百分之", 1), ("千分之", 10), ("万分之", 100), ("萬分之", 100)]
-            .into_iter()
-            .map(|(w, per)| (matches_at(chars, i, w), per))
-            .find(|&(n, _)| n > 0)?;
-        let at = i + len;
+        // A run of units before `分之` gives the denominator: 百 → percent, 千 → per mille, 百万 → ppm.
+        let mut denominator: i128 = 1;
+        let mut at = i;
+        while at < limit
+            && let Some(u) = small_unit(chars[at])
+                .filter(|&u| u > 10)
+                .or_else(|| big_unit(chars[at]))
+        {
+            denominator = denominator.checked_mul(u)?;
+            at += 1;
+        }
+        if at == i || at > i + 3 || matches_at(chars, at, "分之") == 0 || denominator < 100 {
+            return None;
+        }
+        // `per` is the power of ten the number is divided by to be in percent.
+        let per = denominator.ilog10().checked_sub(2)?;
+        let at = at + 2;
+        if matches_at(chars, at, "百") > 0
+            && !chars.get(at + 1).is_some_and(|&c| is_trigger(c))
+            && per == 0
+        {
+            let reading = Reading {
+                start: i,
+                end: at + 1,
+                value: Decimal::from_int(100),
+                max: None,
+                currency: None,
+                qualifier: Qualifier::Exact,
+                percent: true,
+            };
+            return Some(Step::Found(self.amount(reading, AmountKind::Percent, None)));
+        }
         let (at, negative) = match chars.get(at) {
             Some('负' | '負' | '-') => (at + 1, true),
             _ => (at, false),
@@ -296,8 +341,8 @@ impl<'a> Scan<'a> {
             return Some(Step::Skip(at));
         };
         let mut value = num.value;
-        if per > 1 {
-            value = Decimal::new(value.mantissa(), value.scale() + if per == 10 { 1 } else { 2 })?;
+        if per > 0 {
+            value = Decimal::new(value.mantissa(), value.scale() + per)?;
         }
         if negative {
             value = value.checked_neg()?;
@@ -338,10 +383,30 @@ impl<'a> Scan<'a> {
         let word = self.chars[at];
         let before = self.chars[at - 1];
         match word {
-            '过' => !matches!(before, '通' | '经' | '越' | '度' | '不' | '太' | '跳' | '错' | '难' | '路' | '胜' | '超' | '闪' | '穿' | '放' | '去'),
+            '过' => !matches!(
+                before,
+                '通' | '经'
+                    | '越'
+                    | '度'
+                    | '不'
+                    | '太'
+                    | '跳'
+                    | '错'
+                    | '难'
+                    | '路'
+                    | '胜'
+                    | '超'
+                    | '闪'
+                    | '穿'
+                    | '放'
+                    | '去'
+            ),
             '超' => !matches!(before, '高' | '赶' | '反'),
             '近' => !matches!(before, '最' | '附' | '邻' | '靠' | '亲' | '就'),
-            '约' => !matches!(before, '合' | '签' | '违' | '相' | '预' | '邀' | '节' | '公' | '条' | '契' | '制'),
+            '约' => !matches!(
+                before,
+                '合' | '签' | '违' | '相' | '预' | '邀' | '节' | '公' | '条' | '契' | '制'
+            ),
             _ => true,
         }
     }
@@ -352,7 +417,8 @@ impl<'a> Scan<'a> {
         let mut end = i;
         let mut value: i128 = 1;
         while end < limit
-            && let Some(u) = big_unit(chars[end]).or_else(|| small_unit(chars[end]).filter(|_| end > i))
+            && let Some(u) =
+                big_unit(chars[end]).or_else(|| small_unit(chars[end]).filter(|_| end > i))
         {
             value = match value.checked_mul(u) {
                 Some(v) => v,
@@ -366,9 +432,15 @@ impl<'a> Scan<'a> {
         let value = Decimal::from_int(value);
         let ten = value.checked_mul_int(10);
         let level = chars.get(end) == Some(&'级') && end < limit;
-        let before = if i > self.floor { Some(chars[i - 1]) } else { None };
+        let before = if i > self.floor {
+            Some(chars[i - 1])
+        } else {
+            None
+        };
         let (start, qualifier, max, end) = match before {
-            Some('上' | '数' | '几' | '數' | '幾') => (i - 1, Qualifier::Range, ten, end + usize::from(level)),
+            Some('上' | '数' | '几' | '數' | '幾') => {
+                (i - 1, Qualifier::Range, ten, end + usize::from(level))
+            }
             _ if level => (i, Qualifier::Range, ten, end + 1),
             _ => match self.qualifier_before(i) {
                 (Some(q), start) if start < i => (start, q, None, end),
@@ -384,12 +456,24 @@ impl<'a> Scan<'a> {
             qualifier,
             percent: false,
         };
-        self.finish(reading_with_currency(self, &mut reading, limit), false, true, limit)
-            .unwrap_or(Step::Skip(end))
+        self.finish(
+            reading_with_currency(self, &mut reading, limit),
+            false,
+            true,
+            limit,
+        )
+        .unwrap_or(Step::Skip(end))
     }
 
     /// Decides what the numeral read at `i` (with its sign starting at `start`) is.
-    fn classify(&self, i: usize, start: usize, negative: bool, num: Numeral, limit: usize) -> Option<Step> {
+    fn classify(
+        &self,
+        i: usize,
+        start: usize,
+        negative: bool,
+        num: Numeral,
+        limit: usize,
+    ) -> Option<Step> {
         let chars = self.chars;
         if num.end == i {
             return None;
@@ -399,7 +483,9 @@ impl<'a> Scan<'a> {
         let mut currency = None;
         let mut qualifier = None;
         let mut level_prefix = false;
-        let unit_led = small_unit(chars[i]).is_some() || big_unit(chars[i]).is_some();
+        // `百万`, `千万`, `百亿`: a magnitude written with units alone (not `十`, which is ten).
+        let unit_led =
+            small_unit(chars[i]).is_some_and(|u| u >= 100) || big_unit(chars[i]).is_some();
         for _ in 0..3 {
             let mut t = start;
             while t > self.floor && t > 0 && is_space(chars[t - 1]) && start - t < 2 {
@@ -408,16 +494,16 @@ impl<'a> Scan<'a> {
             if currency.is_none()
                 && let Some((len, code)) = longest_ending(chars, t, CURRENCY_BEFORE)
                 && t - len >= self.floor
-                && !(t - len > 0 && chars[t - len - 1].is_ascii_alphabetic() && chars[t - 1].is_ascii_alphabetic())
+                && !(t - len > 0
+                    && chars[t - len - 1].is_ascii_alphabetic()
+                    && chars[t - 1].is_ascii_alphabetic())
             {
                 currency = Some(code);
                 start = t - len;
                 continue;
             }
             if qualifier.is_none() && !level_prefix {
-                if unit_led
-                    && start > self.floor
-                    && matches!(chars[start - 1], '上' | '数' | '几')
+                if unit_led && start > self.floor && matches!(chars[start - 1], '上' | '数' | '几')
                 {
                     level_prefix = true;
                     start -= 1;
@@ -435,7 +521,13 @@ impl<'a> Scan<'a> {
         // Ordinals, versions, codes and times: `第三`, `iOS 18`, `A1`, `10:20`, `v1.2`.
         if i > 0 && currency.is_none() {
             let p = chars[i - 1];
-            if p == '第' || p.is_ascii_alphabetic() || matches!(p, '.' | ':' | '：' | '_' | '/' | '#' | '＃') {
+            let time_colon =
+                matches!(p, ':' | '：') && i >= 2 && arabic_digit(chars[i - 2]).is_some();
+            if p == '第'
+                || p.is_ascii_alphabetic()
+                || time_colon
+                || matches!(p, '.' | '_' | '/' | '#' | '＃' | '%' | '=' | '&' | '?')
+            {
                 return Some(Step::Skip(num.end));
             }
             if is_space(p) && i >= 2 && chars[i - 2].is_ascii_alphanumeric() {
@@ -444,9 +536,13 @@ impl<'a> Scan<'a> {
         }
         let mut end = num.end;
         if let Some(&c) = chars.get(end) {
-            let next_digit = chars.get(end + 1).is_some_and(|&d| arabic_digit(d).is_some());
+            let next_digit = chars
+                .get(end + 1)
+                .is_some_and(|&d| arabic_digit(d).is_some());
             if (matches!(c, ':' | '：' | '/' | '.') && next_digit)
-                || (c.is_ascii_alphabetic() && currency.is_none() && !starts_currency_code(chars, end))
+                || (c.is_ascii_alphabetic()
+                    && currency.is_none()
+                    && !starts_currency_code(chars, end))
             {
                 return Some(Step::Skip(skip_token(chars, end)));
             }
@@ -460,14 +556,20 @@ impl<'a> Scan<'a> {
             max = value.checked_mul_int(10);
         }
         let mut range = false;
+        let mut range_magnitude = false;
         // A range: `10-20亿`, `10亿至20亿`, `两到三万`, `1万元--5万元`, `3%-5%`.
-        if let Some((hi, hi_end, hi_currency)) = self.range_after(&num, value, limit) {
+        if let Some((hi, hi_end, hi_currency, hi_magnitude)) = self.range_after(&num, value, limit)
+        {
+            range_magnitude = hi_magnitude;
             if let (Some(lo_adj), true) = (hi.0, true) {
                 value = lo_adj;
             }
             max = Some(hi.1);
             end = hi_end;
             range = true;
+            if start > self.floor && chars[start - 1] == '从' {
+                start -= 1;
+            }
             if currency.is_none() {
                 currency = hi_currency;
             }
@@ -489,8 +591,10 @@ impl<'a> Scan<'a> {
             reading.max = reading.value.checked_mul_int(10);
             reading.qualifier = Qualifier::Range;
         }
-        let magnitude = num.magnitude || range || reading.max.is_some() || unit_led;
-        let tight = !num.bare || num.fraction || num.arabic_digits >= 2;
+        let magnitude =
+            num.magnitude || range_magnitude || num.spread.is_some() || level_prefix || unit_led;
+        // A bare Arabic number may still be a price right after a price word (`售价1999`).
+        let tight = !num.chinese && (num.fraction || num.arabic_digits >= 2);
         let single_digit = num.chinese && num.bare && num.spread.is_none() && !range;
         let reading = reading_with_currency(self, &mut reading, limit);
         if single_digit && reading.currency.is_none() && !reading.percent {
@@ -501,7 +605,18 @@ impl<'a> Scan<'a> {
     }
 
     /// The upper bound of a range after the first number: `((adjusted low, high), end, currency)`.
-    fn range_after(&self, num: &Numeral, low: Decimal, limit: usize) -> Option<((Option<Decimal>, Decimal), usize, Option<&'static str>)> {
+    #[allow(clippy::type_complexity)]
+    fn range_after(
+        &self,
+        num: &Numeral,
+        low: Decimal,
+        limit: usize,
+    ) -> Option<(
+        (Option<Decimal>, Decimal),
+        usize,
+        Option<&'static str>,
+        bool,
+    )> {
         let chars = self.chars;
         let mut at = num.end;
         let mut currency = None;
@@ -551,8 +666,15 @@ impl<'a> Scan<'a> {
         // A bare first bound takes the magnitude of the second (`10-20亿`, `两到三万`, `八到九百亿`)
         // unless that would put it above the second (`8500到3万`).
         let mut adjusted = None;
-        if num.bare && !hi.bare && hi.tail_factor > 1 {
-            let scaled = low.checked_mul_int(hi.tail_factor)?;
+        let factor = if num.bare {
+            hi.tail_factor
+        } else if !num.magnitude {
+            hi.big_factor
+        } else {
+            1
+        };
+        if !hi.bare && factor > 1 {
+            let scaled = low.checked_mul_int(factor)?;
             if scaled.to_f64() < hi_value.to_f64() {
                 adjusted = Some(scaled);
             }
@@ -564,7 +686,7 @@ impl<'a> Scan<'a> {
         // Years and codes joined by a hyphen (`2023-2024`) stay out: both bare Arabic with no unit
         // is left to what follows.
         let end = hi.end;
-        Some(((adjusted, hi_value), end, currency))
+        Some(((adjusted, hi_value), end, currency, hi.magnitude))
     }
 
     /// Bound words after the amount (`左右`, `以上`, `（含）以上`).
@@ -580,7 +702,13 @@ impl<'a> Scan<'a> {
     }
 
     /// Decides the kind once currency and percent signs are known.
-    fn finish(&self, mut reading: Reading, magnitude: bool, tight: bool, limit: usize) -> Option<Step> {
+    fn finish(
+        &self,
+        mut reading: Reading,
+        magnitude: bool,
+        tight: bool,
+        limit: usize,
+    ) -> Option<Step> {
         let chars = self.chars;
         if reading.currency.is_some() {
             self.qualifier_after(&mut reading, limit);
@@ -622,14 +750,16 @@ impl<'a> Scan<'a> {
         }
         if magnitude {
             self.qualifier_after(&mut reading, limit);
-            let kind = if self.money_context(reading.start, reading.end, 12, 8) {
+            let kind = if !self.count_context(reading.start)
+                && self.money_context(reading.start, reading.end, 12, 8)
+            {
                 AmountKind::Money
             } else {
                 AmountKind::Count
             };
             return Some(Step::Found(self.amount(reading, kind, None)));
         }
-        if tight && self.money_context(reading.start, reading.end, 3, 0) {
+        if tight && self.price_word_before(reading.start) {
             self.qualifier_after(&mut reading, limit);
             return Some(Step::Found(self.amount(reading, AmountKind::Money, None)));
         }
@@ -641,17 +771,58 @@ impl<'a> Scan<'a> {
     fn money_context(&self, start: usize, end: usize, back: usize, ahead: usize) -> bool {
         let chars = self.chars;
         let mut from = start;
-        while from > 0 && start - from < back && !matches!(chars[from - 1], '。' | '！' | '？' | '；' | '\n' | '!' | '?' | ';') {
+        while from > 0
+            && start - from < back
+            && !matches!(
+                chars[from - 1],
+                '，' | ',' | '。' | '！' | '？' | '；' | '\n' | '!' | '?' | ';'
+            )
+        {
             from -= 1;
         }
         if any_within(chars, from, start, MONEY_CONTEXT) {
             return true;
         }
         let mut to = end;
-        while to < chars.len() && to - end < ahead && !matches!(chars[to], '，' | ',' | '。' | '！' | '？' | '；' | '\n' | '!' | '?' | ';') {
+        while to < chars.len()
+            && to - end < ahead
+            && !matches!(
+                chars[to],
+                '，' | ',' | '。' | '！' | '？' | '；' | '\n' | '!' | '?' | ';'
+            )
+        {
             to += 1;
         }
         any_within(chars, end, to, MONEY_CONTEXT)
+    }
+
+    /// True when a word for things counted (`用户`, `销量`) stands in the few chars before `start`.
+    fn count_context(&self, start: usize) -> bool {
+        any_within(
+            self.chars,
+            start.saturating_sub(6).max(self.floor),
+            start,
+            COUNT_CONTEXT,
+        )
+    }
+
+    /// True when a price word ends right before `start`, with at most one linking char between
+    /// (`售价1999`, `罚款为500`).
+    fn price_word_before(&self, start: usize) -> bool {
+        let chars = self.chars;
+        let mut end = start;
+        if end > 0
+            && matches!(
+                chars[end - 1],
+                '为' | '是' | '达' | '仅' | '：' | ':' | '了'
+            )
+        {
+            end -= 1;
+        }
+        PRICE_WORDS.iter().any(|w| {
+            let n = w.chars().count();
+            n <= end && matches_at(chars, end - n, w) == n
+        })
     }
 
     fn amount(&self, reading: Reading, kind: AmountKind, unit: Option<String>) -> Amount {
@@ -683,14 +854,13 @@ impl<'a> Scan<'a> {
     }
 }
 
-fn num_end_or(i: usize) -> usize {
-    i + 1
-}
-
 /// The end of the Latin token at `at` (`GB`, `nm`).
 fn skip_token(chars: &[char], at: usize) -> usize {
     let mut end = at;
-    while end < chars.len() && (chars[end].is_ascii_alphanumeric() || matches!(chars[end], '.' | ':' | '/' | '-' | '：')) {
+    while end < chars.len()
+        && (chars[end].is_ascii_alphanumeric()
+            || matches!(chars[end], '.' | ':' | '/' | '-' | '：'))
+    {
         end += 1;
     }
     end
@@ -712,12 +882,35 @@ fn reading_with_currency(scan: &Scan<'_>, reading: &mut Reading, limit: usize) -
     }
     let within = |n: usize, from: usize| from + n <= limit;
     let mut out = Reading { ..*reading };
-    if let Some((len, code)) = longest(chars, spaced, CURRENCY_AFTER).filter(|&(n, _)| within(n, spaced)) {
+    if let Some((len, code)) =
+        longest(chars, spaced, CURRENCY_AFTER).filter(|&(n, _)| within(n, spaced))
+    {
         let word_end = spaced + len;
         let word: String = chars[spaced..word_end].iter().collect();
         let accept = match word.as_str() {
             // `5块屏幕` is a count; `5块`, `5块钱`, `一块二` are money.
-            "块" => chars.get(word_end).is_none_or(|&c| !is_han(c) || c == '钱' || chinese_digit(c).is_some() || matches!(c, '左' | '上' | '以' | '的' | '多' | '买' | '卖' | '一')),
+            "块" => {
+                let next = chars.get(word_end).copied();
+                let lone_digit = reading.end == at
+                    && at >= 1
+                    && chinese_digit(chars[at - 1]).is_some()
+                    && (at < 2 || !is_trigger(chars[at - 2]));
+                match next {
+                    _ if lone_digit => {
+                        matches!(next, Some('钱'))
+                            || next.is_some_and(|c| chinese_digit(c).is_some())
+                            || scan.money_context(reading.start, word_end, 12, 0)
+                    }
+                    None => true,
+                    Some(c) if arabic_digit(c).is_some() => false,
+                    Some(c) => {
+                        !is_han(c)
+                            || c == '钱'
+                            || chinese_digit(c).is_some()
+                            || matches!(c, '左' | '上' | '以' | '的' | '多' | '买' | '卖')
+                    }
+                }
+            }
             _ => true,
         };
         if accept {
@@ -751,7 +944,10 @@ fn reading_with_currency(scan: &Scan<'_>, reading: &mut Reading, limit: usize) -
         }
     }
     // `欧` alone after a magnitude (`1万欧`) is euros when no Han word goes on.
-    if chars.get(spaced) == Some(&'欧') && chars.get(spaced + 1).is_none_or(|&c| !is_han(c)) && within(1, spaced) {
+    if chars.get(spaced) == Some(&'欧')
+        && chars.get(spaced + 1).is_none_or(|&c| !is_han(c))
+        && within(1, spaced)
+    {
         out.currency = Some("EUR");
         out.end = spaced + 1;
         return out;
@@ -767,18 +963,54 @@ fn reading_with_currency(scan: &Scan<'_>, reading: &mut Reading, limit: usize) -
             if let Some(v) = Decimal::new(out.value.mantissa(), out.value.scale() + 1) {
                 out.value = v;
             }
-            out.max = out.max.and_then(|m| Decimal::new(m.mantissa(), m.scale() + 1));
+            out.max = out
+                .max
+                .and_then(|m| Decimal::new(m.mantissa(), m.scale() + 1));
         }
-        Some('个' | '個') if matches_at(chars, at + 1, "百分点") > 0 || matches_at(chars, at + 1, "百分點") > 0 => {
+        Some('个' | '個')
+            if matches_at(chars, at + 1, "百分点") > 0
+                || matches_at(chars, at + 1, "百分點") > 0 =>
+        {
             out.percent = true;
             out.end = at + 4;
         }
-        Some('成') if out.value.to_f64() <= 10.0 && out.value.to_f64() > 0.0 && !matches!(chars.get(at + 1), Some('为' | '立' | '功' | '本' | '员' | '交' | '熟' | '果' | '长' | '绩' | '就' | '效' | '型' | '品' | '年' | '都' | '了' | '份' | '人' | '批' | '千' | '百')) => {
+        Some('成')
+            if out.value.to_f64() <= 10.0
+                && out.value.to_f64() > 0.0
+                && !matches!(
+                    chars.get(at + 1),
+                    Some(
+                        '为' | '立'
+                            | '功'
+                            | '本'
+                            | '员'
+                            | '交'
+                            | '熟'
+                            | '果'
+                            | '长'
+                            | '绩'
+                            | '就'
+                            | '效'
+                            | '型'
+                            | '品'
+                            | '年'
+                            | '都'
+                            | '了'
+                            | '份'
+                            | '人'
+                            | '批'
+                            | '千'
+                            | '百'
+                    )
+                ) =>
+        {
             out.percent = true;
             let mut end = at + 1;
             let mut value = out.value.checked_mul_int(10).unwrap_or(out.value);
             if let Some(d) = chars.get(end).and_then(|&c| chinese_digit(c)) {
-                value = value.checked_add(Decimal::from_int(i128::from(d))).unwrap_or(value);
+                value = value
+                    .checked_add(Decimal::from_int(i128::from(d)))
+                    .unwrap_or(value);
                 end += 1;
             } else if chars.get(end) == Some(&'半') {
                 value = value.checked_add(Decimal::from_int(5)).unwrap_or(value);
@@ -788,13 +1020,18 @@ fn reading_with_currency(scan: &Scan<'_>, reading: &mut Reading, limit: usize) -
             out.max = out.max.and_then(|m| m.checked_mul_int(10));
             out.end = end;
         }
-        Some('折') if !matches!(chars.get(at + 1), Some('合' | '算' | '旧' | '叠' | '腾' | '射' | '损' | '返' | '线')) => {
+        Some('折')
+            if !matches!(
+                chars.get(at + 1),
+                Some('合' | '算' | '旧' | '叠' | '腾' | '射' | '损' | '返' | '线')
+            ) =>
+        {
             let v = out.value.to_f64();
             if v > 0.0 && v < 10.0 {
                 out.value = out.value.checked_mul_int(10).unwrap_or(out.value);
                 out.percent = true;
                 out.end = at + 1;
-            } else if (10.0..100.0).contains(&v) && out.value.is_integer() {
+            } else if (11.0..100.0).contains(&v) && out.value.is_integer() {
                 out.percent = true;
                 out.end = at + 1;
             }
@@ -807,7 +1044,10 @@ fn reading_with_currency(scan: &Scan<'_>, reading: &mut Reading, limit: usize) -
 /// `3元5角2分`, `十块三毛`, `一块二`: adds the jiao and fen after 元/块 to `value`; returns the end.
 fn cny_subunits(chars: &[char], at: usize, limit: usize, value: &mut Decimal, kuai: bool) -> usize {
     let digit = |i: usize| -> Option<u8> {
-        chars.get(i).filter(|_| i < limit).and_then(|&c| chinese_digit(c).or_else(|| arabic_digit(c)))
+        chars
+            .get(i)
+            .filter(|_| i < limit)
+            .and_then(|&c| chinese_digit(c).or_else(|| arabic_digit(c)))
     };
     let mut end = at;
     let mut add = Decimal::ZERO;
@@ -825,13 +1065,17 @@ fn cny_subunits(chars: &[char], at: usize, limit: usize, value: &mut Decimal, ku
     if let Some(d) = digit(i)
         && matches!(chars.get(i + 1), Some('分'))
     {
-        add = add.checked_add(Decimal::new(i128::from(d), 2).unwrap_or(Decimal::ZERO)).unwrap_or(add);
+        add = add
+            .checked_add(Decimal::new(i128::from(d), 2).unwrap_or(Decimal::ZERO))
+            .unwrap_or(add);
         i += 2;
         end = i;
     } else if end == at
         && kuai
         && let Some(d) = digit(i)
-        && chars.get(i + 1).is_none_or(|&c| !is_han(c) || matches!(c, '钱' | '的'))
+        && chars
+            .get(i + 1)
+            .is_none_or(|&c| !is_han(c) || matches!(c, '钱' | '的'))
     {
         // `一块二`: a lone digit after 块 is jiao; `三块零四`: after 零 it is fen.
         let scale = if i > at { 2 } else { 1 };

@@ -73,6 +73,8 @@ pub struct Numeral {
     /// The factor that trailing `万`/`亿` (and a `百`/`千` right before them when the numeral is a
     /// lone digit and a unit) applied, for ranges whose first bound leaves it out (`10-20亿`).
     pub tail_factor: i128,
+    /// The factor of the trailing `万`/`亿` alone (1 when there is none).
+    pub big_factor: i128,
     /// True for a lone digit with no unit (`八`, `10`), which may inherit `tail_factor`.
     pub bare: bool,
     /// True when the numeral holds Chinese numeral chars only (no Arabic digits).
@@ -104,7 +106,11 @@ enum SpreadAt {
 /// An Arabic number at `chars[i..]`: digits with thousands separators and a decimal point.
 /// Returns the value, the end, the number of digits, whether it has a fraction, and the count of
 /// trailing zeros of its integer part. `None` when there are no digits or the value overflows.
-pub fn arabic_number(chars: &[char], i: usize, limit: usize) -> Option<(Decimal, usize, usize, bool)> {
+pub fn arabic_number(
+    chars: &[char],
+    i: usize,
+    limit: usize,
+) -> Option<(Decimal, usize, usize, bool)> {
     let mut j = i;
     let mut mantissa: i128 = 0;
     let mut digits = 0usize;
@@ -115,12 +121,15 @@ pub fn arabic_number(chars: &[char], i: usize, limit: usize) -> Option<(Decimal,
         let c = chars[j];
         if let Some(d) = arabic_digit(c) {
             digits += 1;
-            match mantissa.checked_mul(10).and_then(|m| m.checked_add(i128::from(d))) {
+            match mantissa
+                .checked_mul(10)
+                .and_then(|m| m.checked_add(i128::from(d)))
+            {
                 Some(m) => mantissa = m,
                 None => overflow = true,
             }
             j += 1;
-        } else if (c == ',' || c == '，' || c == '，') && digits > 0 && scale == 0 {
+        } else if matches!(c, ',' | '，' | '﹐') && digits > 0 && scale == 0 {
             // A thousands separator: exactly three digits follow, then no further digit.
             let group = (1..=3).all(|k| j + k < limit && arabic_digit(chars[j + k]).is_some());
             let closed = j + 4 >= limit || arabic_digit(chars[j + 4]).is_none();
@@ -146,7 +155,10 @@ pub fn arabic_number(chars: &[char], i: usize, limit: usize) -> Option<(Decimal,
                 break;
             };
             digits += 1;
-            match mantissa.checked_mul(10).and_then(|m| m.checked_add(i128::from(d))) {
+            match mantissa
+                .checked_mul(10)
+                .and_then(|m| m.checked_add(i128::from(d)))
+            {
                 Some(m) => mantissa = m,
                 None => overflow = true,
             }
@@ -165,11 +177,7 @@ pub fn arabic_number(chars: &[char], i: usize, limit: usize) -> Option<(Decimal,
 fn separator_confirmed(chars: &[char], j: usize, limit: usize) -> bool {
     match chars.get(j) {
         Some(&c) if j < limit => {
-            is_point(c)
-                || c == ','
-                || c == '，'
-                || c == '元'
-                || big_unit(c).is_some()
+            is_point(c) || c == ',' || c == '，' || c == '元' || big_unit(c).is_some()
         }
         _ => false,
     }
@@ -198,6 +206,10 @@ fn point_fraction(chars: &[char], i: usize, limit: usize) -> Option<(Decimal, us
     let mut j = i;
     let mut mantissa: i128 = 0;
     let mut scale = 0u32;
+    if chars.get(i).is_some_and(|&c| matches!(c, '两' | '兩')) {
+        // `一点两小时`: 两 is never a decimal digit.
+        return None;
+    }
     while j < limit && scale < 18 {
         let d = chinese_digit(chars[j]).or_else(|| arabic_digit(chars[j]));
         let Some(d) = d else { break };
@@ -238,6 +250,7 @@ pub fn read(chars: &[char], start: usize, limit: usize) -> Option<Numeral> {
     let mut read_any = false;
     let mut units_seen = false;
     let mut tail_factor: i128 = 1;
+    let mut big_factor: i128 = 1;
     let mut end = start;
 
     while i < limit {
@@ -297,9 +310,9 @@ pub fn read(chars: &[char], start: usize, limit: usize) -> Option<Numeral> {
             }
             if let Some(prev) = pending {
                 // Two adjacent digits before a unit give a range: `八九亿`, `三五百`, `二三十`.
-                let next_is_unit = chars
-                    .get(i + 1)
-                    .is_some_and(|&n| i + 1 < limit && (small_unit(n).is_some() || big_unit(n).is_some()));
+                let next_is_unit = chars.get(i + 1).is_some_and(|&n| {
+                    i + 1 < limit && (small_unit(n).is_some() || big_unit(n).is_some())
+                });
                 match pending_chinese_digit {
                     Some(p) if p > 0 && d > p && next_is_unit && spread.is_none() => {
                         spread = Some((Decimal::from_int(i128::from(d - p)), SpreadAt::Pending));
@@ -324,11 +337,13 @@ pub fn read(chars: &[char], start: usize, limit: usize) -> Option<Numeral> {
         }
         // `几`/`数` before a unit: one to ten of it (`几十亿`, `数百万`).
         if matches!(c, '几' | '幾' | '数' | '數') && pending.is_none() {
-            let before_unit = chars
-                .get(i + 1)
-                .is_some_and(|&n| i + 1 < limit && (small_unit(n).is_some() || big_unit(n).is_some()));
+            let before_unit = chars.get(i + 1).is_some_and(|&n| {
+                i + 1 < limit && (small_unit(n).is_some() || big_unit(n).is_some())
+            });
             if before_unit && spread.is_none() && !matches!(last, Last::Small(_)) {
-                pending = Some(Decimal::from_int(1));
+                // After 零 (`一百零几万`) the lower bound adds nothing.
+                let low = if matches!(last, Last::Zero) { 0 } else { 1 };
+                pending = Some(Decimal::from_int(low));
                 pending_chinese_digit = None;
                 spread = Some((Decimal::from_int(9), SpreadAt::Pending));
                 last = Last::Number {
@@ -351,8 +366,21 @@ pub fn read(chars: &[char], start: usize, limit: usize) -> Option<Numeral> {
             }
             // A unit with no digit before it counts one (`十五`, `百三`, `一百十一`); `两百十`
             // after a zero keeps the digit (`一千零十` = 1010).
-            let mult = pending.unwrap_or(Decimal::from_int(1));
-            if pending.is_none() && !read_any && chars.get(i + 1).is_none_or(|&n| big_unit(n).is_none() && small_unit(n).is_none() && chinese_digit(n).is_none() && arabic_digit(n).is_none()) && u != 10 {
+            let mult = match pending {
+                Some(p) if p == Decimal::ZERO && !units_seen => Decimal::from_int(1),
+                Some(p) => p,
+                None => Decimal::from_int(1),
+            };
+            if pending.is_none()
+                && !read_any
+                && chars.get(i + 1).is_none_or(|&n| {
+                    big_unit(n).is_none()
+                        && small_unit(n).is_none()
+                        && chinese_digit(n).is_none()
+                        && arabic_digit(n).is_none()
+                })
+                && u != 10
+            {
                 // A lone `百` or `千` is a word (`百度`, `千方百计`), not a number.
                 break;
             }
@@ -383,6 +411,7 @@ pub fn read(chars: &[char], start: usize, limit: usize) -> Option<Numeral> {
                     spread = Some((s.checked_mul_int(u)?, at));
                 }
                 tail_factor = tail_factor.checked_mul(u)?;
+                big_factor = big_factor.checked_mul(u)?;
             } else if section_empty && !matches!(last, Last::Zero) {
                 break;
             } else {
@@ -403,8 +432,11 @@ pub fn read(chars: &[char], start: usize, limit: usize) -> Option<Numeral> {
                 }
                 // A lone digit and unit before the magnitude (`九百亿`) is inherited whole by a
                 // bare first bound (`八到九百亿`).
+                big_factor = u;
                 tail_factor = match (last, last_small) {
-                    (Last::Small(s), Some(_)) if seg_is_single_digit_times(seg, s) => s.checked_mul(u)?,
+                    (Last::Small(s), Some(_)) if seg_is_single_digit_times(seg, s) => {
+                        s.checked_mul(u)?
+                    }
                     _ => u,
                 };
             }
@@ -418,6 +450,16 @@ pub fn read(chars: &[char], start: usize, limit: usize) -> Option<Numeral> {
             units_seen = true;
             i += 1;
             end = i;
+            continue;
+        }
+        // `两个亿`, `几个亿`: a measure word between the number and the magnitude.
+        if matches!(c, '个' | '個')
+            && pending.is_some()
+            && chars
+                .get(i + 1)
+                .is_some_and(|&n| i + 1 < limit && big_unit(n).is_some())
+        {
+            i += 1;
             continue;
         }
         if matches!(c, '多' | '余' | '餘' | '几' | '幾' | '来')
@@ -439,7 +481,10 @@ pub fn read(chars: &[char], start: usize, limit: usize) -> Option<Numeral> {
                             break;
                         }
                     } else {
-                        (Decimal::from_int(pow10(trailing_zeros(p))?), SpreadAt::Pending)
+                        (
+                            Decimal::from_int(pow10(trailing_zeros(p))?),
+                            SpreadAt::Pending,
+                        )
                     }
                 }
                 _ => break,
@@ -453,13 +498,26 @@ pub fn read(chars: &[char], start: usize, limit: usize) -> Option<Numeral> {
             end = i;
             continue;
         }
-        if matches!(c, '点' | '點') && matches!(last, Last::Number { .. } | Last::Small(_) | Last::Big(_)) {
+        if matches!(c, '点' | '點')
+            && matches!(last, Last::Number { .. } | Last::Small(_) | Last::Big(_))
+        {
             // `点` opens a fraction only when digits follow (`三点五亿`; `三点` is a time).
             if let Some((frac, j)) = point_fraction(chars, i + 1, limit) {
                 if let Last::Number { .. } = last
                     && pending.is_some_and(|p| p.scale() == 0)
                 {
-                    pending = Some(pending.unwrap_or(Decimal::ZERO).checked_add(frac)?);
+                    // `两千三点一` = 2300.1: the abbreviated digit takes its place first.
+                    let mut whole = pending.unwrap_or(Decimal::ZERO);
+                    if let (Some(d), false, true) =
+                        (pending_chinese_digit, zero_gap, i >= start + 2)
+                        && d > 0
+                        && let Some(u) = small_unit(chars[i - 2]).or_else(|| big_unit(chars[i - 2]))
+                        && u >= 100
+                    {
+                        whole = Decimal::from_int(i128::from(d)).checked_mul_int(u / 10)?;
+                    }
+                    pending = Some(whole.checked_add(frac)?);
+                    pending_chinese_digit = None;
                     fraction = true;
                     i = j;
                     end = i;
@@ -490,39 +548,57 @@ pub fn read(chars: &[char], start: usize, limit: usize) -> Option<Numeral> {
     let mut tail = pending.unwrap_or(Decimal::ZERO);
     if let (Some(d), false) = (pending_chinese_digit, zero_gap)
         && d > 0
+        && let Last::Number {
+            chinese_single: true,
+        } = last
+        && end >= start + 2
+        && let Some(u) = small_unit(chars[end - 2]).or_else(|| big_unit(chars[end - 2]))
+        && u >= 100
     {
-        match last {
-            Last::Number { chinese_single: true } => match chars.get(end.wrapping_sub(2)).copied() {
-                Some(prev) if end >= start + 2 => {
-                    if let Some(u) = small_unit(prev).or_else(|| big_unit(prev)) {
-                        if u >= 100 {
-                            tail = Decimal::from_int(i128::from(d)).checked_mul_int(u / 10)?;
-                        }
-                    }
-                }
-                _ => {}
-            },
-            _ => {}
+        if abbreviation_may_end(chars.get(end).copied().filter(|_| end < limit)) {
+            tail = Decimal::from_int(i128::from(d)).checked_mul_int(u / 10)?;
+        } else {
+            // `3万一年`: the digit starts the next phrase.
+            tail = Decimal::ZERO;
+            end -= 1;
         }
     }
-    let mut value = total.checked_add(seg)?.checked_add(tail)?;
-    let _ = units_seen;
-    let bare = !magnitude && last_small.is_none() && !matches!(last, Last::Small(_)) && total == Decimal::ZERO && seg == Decimal::ZERO;
-    let spread = spread.map(|(s, _)| s);
-    if value.is_negative() {
-        value = value.checked_neg()?;
+    if !magnitude
+        && let Last::Small(u) = last
+        && seg_is_single_digit_times(seg, u)
+    {
+        // `三仟` as the second bound of `两到三仟`.
+        tail_factor = u;
     }
+    let value = total.checked_add(seg)?.checked_add(tail)?;
+    let bare = !magnitude
+        && last_small.is_none()
+        && !matches!(last, Last::Small(_))
+        && total == Decimal::ZERO
+        && seg == Decimal::ZERO;
+    let spread = spread.map(|(s, _)| s);
     Some(Numeral {
         end,
         value,
         spread,
         magnitude,
         tail_factor,
+        big_factor,
         bare,
         chinese: !any_arabic,
         fraction,
         arabic_digits,
     })
+}
+
+/// After `三万五`, what may follow for the `五` to belong to the number: the end, punctuation,
+/// Latin text, a currency, a bound word or `的`; not another word (`3万一年`, `十万一个`).
+fn abbreviation_may_end(next: Option<char>) -> bool {
+    match next {
+        None => true,
+        Some(c) if !('\u{4e00}'..='\u{9fff}').contains(&c) => true,
+        Some(c) => "元块圆美港欧日英韩人台澳加新卢泰越林奈雷里兰左上以的多余钱".contains(c),
+    }
 }
 
 fn seg_is_single_digit_times(seg: Decimal, unit: i128) -> bool {
@@ -568,10 +644,19 @@ mod tests {
 
     #[test]
     fn reads_spreads() {
-        assert_eq!(val("三千多万"), ("30000000".into(), 4, Some("10000000".into())));
+        assert_eq!(
+            val("三千多万"),
+            ("30000000".into(), 4, Some("10000000".into()))
+        );
         assert_eq!(val("200余万").2.as_deref(), Some("1000000"));
-        assert_eq!(val("几十亿"), ("1000000000".into(), 3, Some("9000000000".into())));
-        assert_eq!(val("八九亿"), ("800000000".into(), 3, Some("100000000".into())));
+        assert_eq!(
+            val("几十亿"),
+            ("1000000000".into(), 3, Some("9000000000".into()))
+        );
+        assert_eq!(
+            val("八九亿"),
+            ("800000000".into(), 3, Some("100000000".into()))
+        );
         assert_eq!(val("十几万").2.as_deref(), Some("100000"));
     }
 
