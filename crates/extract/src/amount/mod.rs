@@ -150,10 +150,12 @@ impl<'a> Scan<'a> {
             if self.mode == Mode::Amounts
                 && let Some(Step::Found(amount)) = self.percent_words(i, self.limit_from(i))
             {
-                i = amount.end.max(i + 1);
-                self.floor = i;
-                out.push(amount);
-                continue;
+                if !self.overlaps_blocked(amount.start, amount.end) {
+                    i = amount.end.max(i + 1);
+                    self.floor = i;
+                    out.push(amount);
+                    continue;
+                }
             }
             if let Some(end) = self.ordinary_word_at(i) {
                 self.floor = end;
@@ -161,6 +163,8 @@ impl<'a> Scan<'a> {
                 continue;
             }
             match self.mention(i) {
+                // Words around a number never reach into a name either (`七二折` beside a name).
+                Step::Found(amount) if self.overlaps_blocked(amount.start, amount.end) => i += 1,
                 Step::Found(amount) => {
                     i = amount.end.max(i + 1);
                     self.floor = i;
@@ -179,6 +183,10 @@ impl<'a> Scan<'a> {
             .filter(|&&(s, e)| s <= i && i < e)
             .map(|&(_, e)| e)
             .max()
+    }
+
+    fn overlaps_blocked(&self, start: usize, end: usize) -> bool {
+        self.blocked.iter().any(|&(s, e)| s < end && start < e)
     }
 
     /// The first blocked char at or after `i` (reading stops there).
