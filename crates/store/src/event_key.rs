@@ -8,6 +8,11 @@
 //!
 //! The key is kept readable (`talent_move|黄文灏|字节跳动|2024-08`) and stored beside the id; the id is
 //! the first 16 hex digits of its SHA-256.
+//!
+//! Keys that end in a month ([`EventKey::month`]) take it from the event's own date, else from the
+//! publish month of the article. Reports without a date of their own are usually published soon
+//! after the fact, so the loader attaches them to a dated event of the same fact from up to
+//! [`UNDATED_WINDOW_MONTHS`] months earlier instead of keeping them apart.
 
 use sha2::{Digest, Sha256};
 use zhnews_model::{Amount, Event, EventDetail};
@@ -19,6 +24,32 @@ pub struct EventKey {
     pub key: String,
     /// The first 16 hex digits of the key's SHA-256.
     pub id: String,
+    /// For keys that end in a month: where that month came from.
+    pub month: Option<KeyMonth>,
+}
+
+/// The month a key ends in.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct KeyMonth {
+    /// The key up to and including the `|` before the month.
+    pub prefix: String,
+    /// `YYYY-MM` (or just `YYYY` when that is all the date gives).
+    pub month: String,
+    /// True when the month is the event's own date, false when it is the article's publish month.
+    pub dated: bool,
+}
+
+/// How many months before its article an undated report may refer to a dated event.
+pub const UNDATED_WINDOW_MONTHS: u32 = 6;
+
+/// `YYYY-MM` shifted by `delta` months, or `None` for anything that is not `YYYY-MM`.
+pub fn shift_month(month: &str, delta: i32) -> Option<String> {
+    let (year, m) = month.split_once('-')?;
+    if year.len() != 4 || m.len() != 2 {
+        return None;
+    }
+    let index = year.parse::<i32>().ok()? * 12 + m.parse::<i32>().ok()? - 1 + delta;
+    (index >= 0).then(|| format!("{:04}-{:02}", index / 12, index % 12 + 1))
 }
 
 /// The key of `event` found in an article published in `publish_month` (`YYYY-MM`).
@@ -26,13 +57,11 @@ pub struct EventKey {
 /// Where the date matters to tell facts apart (a person can join the same company twice, a company
 /// lays off staff more than once) the event's own month is used, else the article's publish month.
 pub fn event_key(event: &Event, publish_month: Option<&str>) -> EventKey {
-    let month = event
-        .date
-        .as_deref()
-        .map(|d| d.get(..7).unwrap_or(d))
-        .or(publish_month)
-        .unwrap_or("");
+    let own_month = event.date.as_deref().map(|d| d.get(..7).unwrap_or(d));
+    let month = own_month.or(publish_month).unwrap_or("");
     let mut parts: Vec<String> = vec![event.type_name().to_owned()];
+    // Set by the arms whose key ends in the month.
+    let mut ends_in_month = false;
     match &event.detail {
         EventDetail::TalentMove {
             person, from, to, ..
@@ -42,6 +71,7 @@ pub fn event_key(event: &Event, publish_month: Option<&str>) -> EventKey {
             parts.push(person.clone());
             parts.push(to.clone().or_else(|| from.clone()).unwrap_or_default());
             parts.push(month.to_owned());
+            ends_in_month = true;
         }
         EventDetail::Funding {
             company,
@@ -56,6 +86,7 @@ pub fn event_key(event: &Event, publish_month: Option<&str>) -> EventKey {
                 None => {
                     parts.push(amount_key(amount.as_ref()));
                     parts.push(month.to_owned());
+                    ends_in_month = true;
                 }
             }
         }
@@ -78,6 +109,7 @@ pub fn event_key(event: &Event, publish_month: Option<&str>) -> EventKey {
         EventDetail::Layoff { company, .. } => {
             parts.push(company.clone());
             parts.push(month.to_owned());
+            ends_in_month = true;
         }
         EventDetail::Spend {
             company,
@@ -91,9 +123,24 @@ pub fn event_key(event: &Event, publish_month: Option<&str>) -> EventKey {
         }
     }
     let key = parts.join("|");
-    let digest = Sha256::digest(key.as_bytes());
-    let id = digest[..8].iter().map(|b| format!("{b:02x}")).collect();
-    EventKey { key, id }
+    let month = (ends_in_month && !month.is_empty()).then(|| KeyMonth {
+        prefix: key[..key.len() - month.len()].to_owned(),
+        month: month.to_owned(),
+        dated: own_month.is_some(),
+    });
+    EventKey {
+        id: key_id(&key),
+        key,
+        month,
+    }
+}
+
+/// The id of a key: the first 16 hex digits of its SHA-256.
+pub fn key_id(key: &str) -> String {
+    Sha256::digest(key.as_bytes())[..8]
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
 }
 
 /// Rounds are written `A轮`, `A 轮`, `a`: compare them without the suffix, spaces and case.
@@ -182,7 +229,7 @@ mod tests {
             &talent("王小明", Some("乙公司"), Some("2024-08"), Some("副总裁")),
             Some("2024-09"),
         );
-        assert_eq!(a, b);
+        assert_eq!((&a.key, &a.id), (&b.key, &b.id));
         assert_eq!(a.id.len(), 16);
         assert_eq!(a.key, "talent_move|王小明|乙公司|2024-08");
     }
@@ -204,6 +251,30 @@ mod tests {
         let undated = talent("王小明", Some("乙公司"), None, None);
         assert_eq!(event_key(&undated, Some("2024-08")).id, base.id);
         assert_ne!(event_key(&undated, Some("2024-10")).id, base.id);
+    }
+
+    #[test]
+    fn month_keys_say_where_the_month_came_from() {
+        let dated = event_key(
+            &talent("王小明", Some("乙公司"), Some("2024-08-13"), None),
+            None,
+        );
+        let month = dated.month.unwrap();
+        assert_eq!(month.prefix, "talent_move|王小明|乙公司|");
+        assert_eq!((month.month.as_str(), month.dated), ("2024-08", true));
+        let undated = event_key(
+            &talent("王小明", Some("乙公司"), None, None),
+            Some("2024-09"),
+        );
+        assert!(!undated.month.unwrap().dated);
+        assert!(
+            event_key(&talent("王小明", None, None, None), None)
+                .month
+                .is_none()
+        );
+        assert_eq!(shift_month("2024-03", -6).as_deref(), Some("2023-09"));
+        assert_eq!(shift_month("2024-12", 1).as_deref(), Some("2025-01"));
+        assert_eq!(shift_month("2024", 1), None);
     }
 
     #[test]

@@ -5,7 +5,7 @@
 //! improvement just overwrites. Entities and events are shared between articles: a reload links to
 //! the existing rows, and only those left without any mention are removed.
 
-use crate::event_key::{completeness, event_key};
+use crate::event_key::{KeyMonth, UNDATED_WINDOW_MONTHS, completeness, event_key, shift_month};
 use crate::{Store, StoreError};
 use chrono::{DateTime, FixedOffset, SecondsFormat, Utc};
 use rusqlite::{OptionalExtension, Transaction, TransactionBehavior, params};
@@ -315,7 +315,14 @@ fn insert_extraction(
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
     )?;
     for event in &extraction.events {
-        let key = event_key(event, publish_month);
+        let mut key = event_key(event, publish_month);
+        if let Some(month) = &key.month {
+            if month.dated {
+                adopt_undated(tx, &key.id, month)?;
+            } else if let Some(existing) = dated_match(tx, month)? {
+                key.id = existing;
+            }
+        }
         let detail = serde_json::to_string(&event.detail).map_err(|e| StoreError::BadValue {
             column: "events.detail",
             reason: e.to_string(),
@@ -340,6 +347,62 @@ fn insert_extraction(
             event.date,
             detail,
         ])?;
+    }
+    Ok(())
+}
+
+/// For a report without a date of its own: the event of the same fact from the months before its
+/// article (dated events first, then the latest), if one is stored.
+fn dated_match(tx: &Transaction<'_>, month: &KeyMonth) -> Result<Option<String>, StoreError> {
+    let Some(earliest) = shift_month(&month.month, -(UNDATED_WINDOW_MONTHS as i32)) else {
+        return Ok(None);
+    };
+    let mut statement = tx.prepare_cached(
+        "SELECT id FROM events
+         WHERE key > ?1 AND key < ?1 || '~'
+           AND substr(key, length(?1) + 1) BETWEEN ?2 AND ?3
+         ORDER BY date IS NULL, key DESC
+         LIMIT 1",
+    )?;
+    Ok(statement
+        .query_row(params![month.prefix, earliest, month.month], |row| {
+            row.get(0)
+        })
+        .optional()?)
+}
+
+/// For a dated report: moves the reports of undated events of the same fact, keyed by publish
+/// months in the window after this date, onto this event (whose row is created if needed).
+fn adopt_undated(tx: &Transaction<'_>, id: &str, month: &KeyMonth) -> Result<(), StoreError> {
+    let Some(latest) = shift_month(&month.month, UNDATED_WINDOW_MONTHS as i32) else {
+        return Ok(());
+    };
+    let undated = tx
+        .prepare_cached(
+            "SELECT id FROM events
+             WHERE key > ?1 AND key < ?1 || '~' AND date IS NULL AND id <> ?4
+               AND substr(key, length(?1) + 1) BETWEEN ?2 AND ?3",
+        )?
+        .query_map(params![month.prefix, month.month, latest, id], |row| {
+            row.get::<_, String>(0)
+        })?
+        .collect::<Result<Vec<_>, _>>()?;
+    if undated.is_empty() {
+        return Ok(());
+    }
+    // The adopting event must exist before reports point at it; the caller's upsert then fills it.
+    tx.execute(
+        "INSERT INTO events (id, type, key, detail, completeness, date)
+         SELECT ?1, type, ?2 || ?3, detail, completeness, NULL FROM events WHERE id = ?4
+         ON CONFLICT (id) DO NOTHING",
+        params![id, month.prefix, month.month, undated[0]],
+    )?;
+    for old in &undated {
+        tx.execute(
+            "UPDATE event_mentions SET event_id = ?1 WHERE event_id = ?2",
+            params![id, old],
+        )?;
+        tx.execute("DELETE FROM events WHERE id = ?1", [old])?;
     }
     Ok(())
 }

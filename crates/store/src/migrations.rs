@@ -6,6 +6,7 @@ use rusqlite_migration::{M, Migrations};
 const STEPS: &[&str] = &[
     include_str!("../migrations/0001_core.sql"),
     include_str!("../migrations/0002_frontier.sql"),
+    include_str!("../migrations/0003_event_keys.sql"),
 ];
 
 /// Every migration, oldest first.

@@ -279,3 +279,79 @@ fn migrations_are_valid_and_reopen_keeps_data() {
     let store = Store::open_existing(&path).unwrap();
     assert_eq!(store.counts().unwrap().articles, 1);
 }
+
+/// Loads one report of 王小明 joining 星河科技 in an article published on `published`.
+fn report(store: &mut Store, url: &str, published: &str, date: Option<&str>) {
+    let mut a = article(url, "王小明加入星河科技。");
+    a.published_at = Some(DateTime::parse_from_rfc3339(published).unwrap());
+    let x = Extraction {
+        events: vec![move_event("王小明", "星河科技", date)],
+        ..Extraction::default()
+    };
+    store.load_article(&a, &x, fetched(), None).unwrap();
+}
+
+fn events_and_dates(store: &Store) -> Vec<(Option<String>, i64)> {
+    store
+        .conn
+        .prepare("SELECT date, articles FROM v_events ORDER BY date")
+        .unwrap()
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))
+        .unwrap()
+        .collect::<Result<_, _>>()
+        .unwrap()
+}
+
+#[test]
+fn undated_reports_join_the_dated_event_in_either_order() {
+    for dated_first in [true, false] {
+        let dir = tempfile::tempdir().unwrap();
+        let mut store = open(&dir);
+        let dated = |s: &mut Store| {
+            report(
+                s,
+                "https://a.example/1",
+                "2024-09-02T08:00:00+08:00",
+                Some("2024-08"),
+            )
+        };
+        let undated = |s: &mut Store| {
+            report(s, "https://b.example/2", "2024-10-20T08:00:00+08:00", None);
+            report(s, "https://c.example/3", "2024-11-05T08:00:00+08:00", None);
+        };
+        if dated_first {
+            dated(&mut store);
+            undated(&mut store);
+        } else {
+            undated(&mut store);
+            dated(&mut store);
+        }
+        assert_eq!(
+            events_and_dates(&store),
+            [(Some("2024-08".to_owned()), 3)],
+            "dated first: {dated_first}"
+        );
+    }
+}
+
+#[test]
+fn an_undated_report_long_after_is_another_event() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = open(&dir);
+    report(
+        &mut store,
+        "https://a.example/1",
+        "2024-09-02T08:00:00+08:00",
+        Some("2024-08"),
+    );
+    report(
+        &mut store,
+        "https://b.example/2",
+        "2025-06-01T08:00:00+08:00",
+        None,
+    );
+    assert_eq!(
+        events_and_dates(&store),
+        [(None, 1), (Some("2024-08".to_owned()), 1)]
+    );
+}
