@@ -382,7 +382,13 @@ impl Fetcher {
                     {
                         Ok(x) if x.status.is_success() => {
                             let text = String::from_utf8_lossy(&x.body);
-                            return Ok(Robots::parse(&text, &settings.robots_token()));
+                            let robots = Robots::parse(&text, &settings.robots_token());
+                            if let Some(d) = robots.crawl_delay {
+                                // The robots.txt request itself counts: the next one waits too.
+                                let d = d.min(settings.max_crawl_delay_s);
+                                self.push_back(host, Duration::from_secs_f64(d)).await;
+                            }
+                            return Ok(robots);
                         }
                         // RFC 9309: a 4xx (or a redirect we do not chase) means no rules.
                         Ok(x) if x.status.is_client_error() || x.status.is_redirection() => {
