@@ -278,7 +278,10 @@ pub struct EventRow {
     pub schema: u32,
     /// The stable event id (a hash of its type and key arguments).
     pub id: String,
-    /// `type` and the arguments, as in `zhnews extract`'s event JSON.
+    /// The event type (`talent_move`, `funding`, …).
+    #[serde(rename = "type")]
+    pub kind: String,
+    /// The arguments, as in `zhnews extract`'s event JSON (entity names, amount objects).
     #[serde(flatten)]
     pub detail: Map<String, Value>,
     /// The most precise date any report gives (`2024`, `2024-08`, `2024-08-13`).
@@ -386,7 +389,7 @@ impl ExportRow {
                     |name: &str, part: &str| plain(r.detail.get(name).and_then(|a| a.get(part)));
                 vec![
                     r.id.clone(),
-                    field("type"),
+                    r.kind.clone(),
                     opt(&r.date),
                     opt(&r.modality),
                     field("person"),
@@ -742,10 +745,21 @@ fn amount_row(row: &SqlRow<'_>) -> Result<AmountRow, StoreError> {
 fn event_row(row: &SqlRow<'_>) -> Result<EventRow, StoreError> {
     let detail: String = row.get(1)?;
     let urls: String = row.get(9)?;
+    let mut detail: Map<String, Value> = parse_json("events.detail", &detail)?;
+    let kind = match detail.remove("type") {
+        Some(Value::String(kind)) => kind,
+        _ => {
+            return Err(StoreError::BadValue {
+                column: "events.detail",
+                reason: "no event type".to_owned(),
+            });
+        }
+    };
     Ok(EventRow {
         schema: EXPORT_SCHEMA,
         id: row.get(0)?,
-        detail: parse_json("events.detail", &detail)?,
+        kind,
+        detail,
         date: row.get(2)?,
         modality: row.get(3)?,
         articles: row.get::<_, i64>(4)?.max(0) as u64,
