@@ -188,7 +188,8 @@ fn write_file(
     };
     let name = out
         .file_name()
-        .ok_or_else(|| Failure::usage(format!("--out {} is not a file name", out.display())))?;
+        .filter(|_| !out.is_dir())
+        .ok_or_else(|| Failure::usage(format!("--out {} is a directory", out.display())))?;
     let temp = directory.join(format!(
         ".{}.{}.tmp",
         name.to_string_lossy(),
@@ -198,7 +199,7 @@ fn write_file(
         .write(true)
         .create_new(true)
         .open(&temp)
-        .map_err(|e| Failure::usage(format!("cannot create {}: {e}", temp.display())))?;
+        .map_err(|e| Failure::usage(format!("cannot write {}: {e}", out.display())))?;
     let result = write_rows(
         store,
         kind,

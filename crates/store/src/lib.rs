@@ -36,8 +36,10 @@ pub enum StoreError {
     #[error("the database is locked by another process (busy); try again later")]
     Busy,
     /// The file cannot be opened or created (missing directory, permissions, a directory given).
-    #[error("cannot open the database file: {0}")]
-    CannotOpen(String),
+    #[error(
+        "cannot open or create the database file (does its directory exist, is it a file, may it be written?)"
+    )]
+    CannotOpen,
     /// The database does not exist and the caller asked not to create it.
     #[error("no database at {0} (create one with `zhnews import` or `zhnews crawl`)")]
     Missing(PathBuf),
@@ -86,7 +88,7 @@ impl From<rusqlite::Error> for StoreError {
             Some(ErrorCode::NotADatabase) => StoreError::NotADatabase,
             Some(ErrorCode::DatabaseCorrupt) => StoreError::Corrupt,
             Some(ErrorCode::DatabaseBusy | ErrorCode::DatabaseLocked) => StoreError::Busy,
-            Some(ErrorCode::CannotOpen) => StoreError::CannotOpen(error.to_string()),
+            Some(ErrorCode::CannotOpen) => StoreError::CannotOpen,
             _ => StoreError::Sqlite(error),
         }
     }
