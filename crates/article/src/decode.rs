@@ -118,13 +118,37 @@ pub fn decode(bytes: &[u8], http_charset: Option<&str>, tld: Option<&[u8]>) -> D
         return with(enc, bytes);
     }
     let mut detector = chardetng::EncodingDetector::new();
-    let sample = &bytes[..bytes.len().min(256 * 1024)];
+    let sample = &bytes[..bytes.len().min(64 * 1024)];
     detector.feed(sample, sample.len() == bytes.len());
     let mut enc = detector.guess(tld, true);
     if enc == encoding_rs::GBK {
         enc = GB18030;
     }
+    // Mixed or damaged GB pages (a few bytes of another encoding) make the detector fall back to
+    // a single-byte Latin guess; GB18030 that reads as Han text with rare damage is the better bet.
+    if !is_multibyte(enc) {
+        let gb = with(GB18030, bytes);
+        let bad = gb.text.chars().filter(|&c| c == '\u{FFFD}').count();
+        let han = gb
+            .text
+            .chars()
+            .filter(|&c| ('\u{4E00}'..='\u{9FFF}').contains(&c))
+            .count();
+        if han >= 20 && bad * 50 < han {
+            return gb;
+        }
+    }
     with(enc, bytes)
+}
+
+fn is_multibyte(encoding: &'static Encoding) -> bool {
+    encoding == UTF_8
+        || encoding == GB18030
+        || encoding == encoding_rs::BIG5
+        || encoding == encoding_rs::SHIFT_JIS
+        || encoding == encoding_rs::EUC_JP
+        || encoding == encoding_rs::EUC_KR
+        || encoding == encoding_rs::ISO_2022_JP
 }
 
 fn with(encoding: &'static Encoding, bytes: &[u8]) -> Decoded {

@@ -79,7 +79,6 @@ fn is_skipped_tag(name: &str) -> bool {
             | "nav"
             | "footer"
             | "aside"
-            | "form"
             | "video"
             | "audio"
             | "map"

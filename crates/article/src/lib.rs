@@ -12,6 +12,7 @@ pub mod decode;
 pub mod embedded;
 pub mod layout;
 pub mod meta;
+pub mod prepare;
 pub mod sites;
 pub mod time;
 
@@ -63,7 +64,7 @@ pub fn extract(bytes: &[u8], info: &PageInfo<'_>) -> Result<Article, ArticleErro
         .and_then(|h| h.rsplit('.').next())
         .map(str::as_bytes);
     let decoded = decode::decode(bytes, info.http_charset, tld);
-    let html = Html::parse_document(bound_nesting(&decoded.text));
+    let html = Html::parse_document(&prepare::prepare(&decoded.text, MAX_DEPTH));
     let meta = meta::read(&html);
 
     let canonical = meta
@@ -158,61 +159,6 @@ pub fn extract(bytes: &[u8], info: &PageInfo<'_>) -> Result<Article, ArticleErro
 /// builder's scope checks walk the open-element stack, so thousands of unclosed elements would make
 /// parsing quadratic. The text is cut where the nesting passes this depth.
 pub const MAX_DEPTH: usize = 2000;
-
-/// The page text up to the point where its tag nesting exceeds [`MAX_DEPTH`].
-fn bound_nesting(text: &str) -> &str {
-    const NO_END: &[&str] = &[
-        "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param",
-        "source", "track", "wbr", "p", "li", "td", "th", "tr", "dt", "dd", "option", "tbody",
-        "thead", "tfoot", "colgroup", "!doctype",
-    ];
-    let bytes = text.as_bytes();
-    let mut depth = 0usize;
-    let mut i = 0;
-    while let Some(off) = bytes[i..].iter().position(|&b| b == b'<') {
-        let at = i + off;
-        i = at + 1;
-        let closing = bytes.get(i) == Some(&b'/');
-        let name_start = if closing { i + 1 } else { i };
-        let name_len = bytes[name_start.min(bytes.len())..]
-            .iter()
-            .take_while(|b| b.is_ascii_alphanumeric() || **b == b'!')
-            .count();
-        if name_len == 0 {
-            continue;
-        }
-        let name = text[name_start..name_start + name_len].to_ascii_lowercase();
-        if NO_END.contains(&name.as_str()) {
-            continue;
-        }
-        if matches!(name.as_str(), "script" | "style" | "textarea" | "title") && !closing {
-            // Raw text: skip to the end tag so markup-like strings inside do not count.
-            let end = format!("</{name}");
-            i = bytes[i..]
-                .windows(end.len())
-                .position(|w| w.eq_ignore_ascii_case(end.as_bytes()))
-                .map_or(bytes.len(), |e| i + e);
-            continue;
-        }
-        if closing {
-            depth = depth.saturating_sub(1);
-        } else {
-            let tag_end = bytes[i..]
-                .iter()
-                .position(|&b| b == b'>')
-                .map_or(bytes.len(), |e| i + e);
-            if tag_end > i && bytes[tag_end - 1] == b'/' {
-                continue;
-            }
-            depth += 1;
-            if depth > MAX_DEPTH {
-                return &text[..at];
-            }
-        }
-    }
-    text
-}
-
 fn host_of(url: &str) -> Option<String> {
     url::Url::parse(url)
         .ok()?
