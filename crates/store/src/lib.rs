@@ -16,7 +16,7 @@ mod migrations;
 
 pub use load::LoadOutcome;
 
-use rusqlite::{Connection, ErrorCode, OpenFlags};
+use rusqlite::{Connection, ErrorCode, OpenFlags, TransactionBehavior};
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
@@ -154,12 +154,24 @@ impl Store {
         if found > known {
             return Err(StoreError::NewerSchema { found, known });
         }
-        // The pragma answers with the mode in effect; a database that cannot use WAL (on a file
-        // system without shared memory) keeps its mode, which is slower but correct.
-        let _mode: String = conn.query_row("PRAGMA journal_mode = WAL", [], |row| row.get(0))?;
+        use_wal(&conn)?;
         conn.pragma_update(None, "foreign_keys", true)?;
         conn.pragma_update(None, "synchronous", "NORMAL")?;
-        migrations::migrations().to_latest(&mut conn)?;
+        if found < known {
+            // Immediate: a second process opening a fresh database waits for the first one's
+            // migration instead of racing it.
+            conn.set_transaction_behavior(TransactionBehavior::Immediate);
+            let migrated = migrations::migrations().to_latest(&mut conn);
+            conn.set_transaction_behavior(TransactionBehavior::Deferred);
+            if let Err(error) = migrated {
+                // The version was read before the write lock was taken: if another process
+                // migrated in between, the database is up to date and the failure moot.
+                let now: i64 = conn.query_row("PRAGMA user_version", [], |row| row.get(0))?;
+                if now != known {
+                    return Err(error.into());
+                }
+            }
+        }
         Ok(Store { conn })
     }
 
@@ -188,6 +200,34 @@ impl Store {
             events: count("events")?,
             event_mentions: count("event_mentions")?,
         })
+    }
+}
+
+/// Switches the database to write-ahead logging (readers never block the writer).
+///
+/// Changing the mode needs a moment of exclusive access, and SQLite answers "busy" at once rather
+/// than waiting when another process is opening the same fresh file, so the switch is retried for
+/// up to [`BUSY_TIMEOUT`]. A database that cannot use WAL (a file system without shared memory)
+/// keeps its mode, which is slower but correct.
+fn use_wal(conn: &Connection) -> Result<(), StoreError> {
+    let mode: String = conn.query_row("PRAGMA journal_mode", [], |row| row.get(0))?;
+    if mode.eq_ignore_ascii_case("wal") {
+        return Ok(());
+    }
+    let started = std::time::Instant::now();
+    loop {
+        match conn.query_row("PRAGMA journal_mode = WAL", [], |row| {
+            row.get::<_, String>(0)
+        }) {
+            Ok(_) => return Ok(()),
+            Err(error) => {
+                let error = StoreError::from(error);
+                if !error.is_transient() || started.elapsed() >= BUSY_TIMEOUT {
+                    return Err(error);
+                }
+                std::thread::sleep(Duration::from_millis(20));
+            }
+        }
     }
 }
 

@@ -355,3 +355,27 @@ fn an_undated_report_long_after_is_another_event() {
         [(None, 1), (Some("2024-08".to_owned()), 1)]
     );
 }
+
+#[test]
+fn processes_opening_a_fresh_database_at_once_all_succeed() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("fresh.db");
+    let barrier = std::sync::Arc::new(std::sync::Barrier::new(4));
+    let handles: Vec<_> = (0..4)
+        .map(|i| {
+            let (path, barrier) = (path.clone(), barrier.clone());
+            std::thread::spawn(move || {
+                barrier.wait();
+                let mut store = Store::open(&path)?;
+                let a = article(&format!("https://example.com/{i}"), "王小明加入星河科技。");
+                store.load_article(&a, &extraction(), fetched(), None)
+            })
+        })
+        .collect();
+    for handle in handles {
+        handle.join().unwrap().unwrap();
+    }
+    let store = Store::open(&path).unwrap();
+    assert_eq!(store.counts().unwrap().articles, 4);
+    assert_eq!(store.schema_version().unwrap(), migrations::count());
+}
