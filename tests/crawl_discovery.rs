@@ -43,7 +43,10 @@ fn site() -> Server {
             ),
             "/sm1.xml.gz" => Reply::ok(
                 "application/x-gzip",
-                gzip(&urlset(&[format!("{base}/a/3.html"), format!("{base}/a/1.html#top")])),
+                gzip(&urlset(&[
+                    format!("{base}/a/3.html"),
+                    format!("{base}/a/1.html#top"),
+                ])),
             ),
             "/list.html" => {
                 let lm = "Wed, 01 Oct 2025 08:00:00 GMT";
@@ -52,7 +55,10 @@ fn site() -> Server {
                 }
                 Reply::with(
                     200,
-                    &[("Content-Type", "text/html; charset=utf-8"), ("Last-Modified", lm)],
+                    &[
+                        ("Content-Type", "text/html; charset=utf-8"),
+                        ("Last-Modified", lm),
+                    ],
                     format!(
                         r#"<html><body><ul class="list"><li><a href="/a/2.html?utm_medium=x&amp;from=timeline">二</a></li><li><a href="a/4.html">四</a></li></ul><a href="/about.html">关于</a></body></html>"#
                     ),
@@ -99,8 +105,16 @@ fn discovers_dedups_obeys_robots_and_polls_conditionally() {
     for id in 1..=4 {
         assert_eq!(server.hits(&format!("/a/{id}.html")), 1, "article {id}");
     }
-    assert_eq!(server.hits("/private/9.html"), 0, "robots.txt disallows /private/");
-    assert_eq!(server.hits("/robots.txt"), 1, "robots.txt is cached per origin");
+    assert_eq!(
+        server.hits("/private/9.html"),
+        0,
+        "robots.txt disallows /private/"
+    );
+    assert_eq!(
+        server.hits("/robots.txt"),
+        1,
+        "robots.txt is cached per origin"
+    );
     let summary = stdout(&out);
     assert_eq!(summary.lines().count(), 1, "one summary line: {summary}");
     assert!(summary.contains("4 new"), "{summary}");
@@ -129,9 +143,17 @@ fn discovers_dedups_obeys_robots_and_polls_conditionally() {
     let feed: Vec<_> = feed.iter().filter(|r| r.path == "/feed.xml").collect();
     assert_eq!(feed.len(), 2);
     assert_eq!(feed[1].header("if-none-match"), Some("\"v1\""));
-    assert!(stdout(&out).contains("(2 not modified)"), "{}", stdout(&out));
+    assert!(
+        stdout(&out).contains("(2 not modified)"),
+        "{}",
+        stdout(&out)
+    );
     for id in 1..=4 {
-        assert_eq!(server.hits(&format!("/a/{id}.html")), 1, "article {id} refetched");
+        assert_eq!(
+            server.hits(&format!("/a/{id}.html")),
+            1,
+            "article {id} refetched"
+        );
     }
     assert_eq!(env.count("SELECT count(*) FROM articles"), 4);
 
@@ -145,7 +167,12 @@ fn discovers_dedups_obeys_robots_and_polls_conditionally() {
 #[test]
 fn gbk_pages_with_and_without_charset_header_and_a_pdf_as_html() {
     let server = Server::start(|r, base| {
-        let gbk = |id| encoding_rs::GBK.encode(&article_html(id, "gbk")).0.into_owned();
+        let gbk = |id| {
+            encoding_rs::GBK
+                .encode(&article_html(id, "gbk"))
+                .0
+                .into_owned()
+        };
         match r.path.as_str() {
             "/robots.txt" => Reply::status(404),
             "/feed.xml" => Reply::ok(
@@ -159,7 +186,10 @@ fn gbk_pages_with_and_without_charset_header_and_a_pdf_as_html() {
             "/g/1.html" => Reply::ok("text/html; charset=GBK", gbk(1)),
             // The header names no charset: only the page's <meta> says GBK.
             "/g/2.html" => Reply::ok("text/html", gbk(2)),
-            "/g/3.html" => Reply::ok("text/html", b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n".to_vec()),
+            "/g/3.html" => Reply::ok(
+                "text/html",
+                b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n".to_vec(),
+            ),
             _ => Reply::status(404),
         }
     });
@@ -175,7 +205,11 @@ fn gbk_pages_with_and_without_charset_header_and_a_pdf_as_html() {
     // One failure (the PDF) is over a zero threshold: exit 1, the rest stored.
     assert_eq!(code(&out), 1, "{}{}", stdout(&out), stderr(&out));
     assert!(stdout(&out).contains("content_type=1"), "{}", stdout(&out));
-    assert!(stderr(&out).contains("/g/3.html"), "the failure is logged: {}", stderr(&out));
+    assert!(
+        stderr(&out).contains("/g/3.html"),
+        "the failure is logged: {}",
+        stderr(&out)
+    );
     let conn = env.sql();
     let mut stmt = conn
         .prepare("SELECT title, body FROM articles ORDER BY canonical_url")
@@ -189,7 +223,10 @@ fn gbk_pages_with_and_without_charset_header_and_a_pdf_as_html() {
     assert!(rows[0].0.contains("云岚机器人"), "{:?}", rows[0].0);
     assert!(rows[0].1.contains("林嘉树"), "{:?}", rows[0].1);
     assert!(rows[1].1.contains("深蓝动力"), "{:?}", rows[1].1);
-    assert!(rows.iter().all(|(_, b)| !b.contains('\u{fffd}')), "no mojibake");
+    assert!(
+        rows.iter().all(|(_, b)| !b.contains('\u{fffd}')),
+        "no mojibake"
+    );
 }
 
 #[test]
@@ -198,7 +235,9 @@ fn crawl_delay_from_robots_spaces_requests_to_one_host() {
         "/robots.txt" => Reply::ok("text/plain", "User-agent: *\nCrawl-delay: 0.3\n"),
         "/feed.xml" => Reply::ok(
             "application/rss+xml",
-            rss(&(1..=4).map(|i| format!("{base}/a/{i}.html")).collect::<Vec<_>>()),
+            rss(&(1..=4)
+                .map(|i| format!("{base}/a/{i}.html"))
+                .collect::<Vec<_>>()),
         ),
         p if p.starts_with("/a/") => Reply::html(article_html(7, "utf-8")),
         _ => Reply::status(404),
@@ -225,7 +264,10 @@ fn crawl_delay_from_robots_spaces_requests_to_one_host() {
 #[test]
 fn unknown_source_and_bad_config_are_usage_errors() {
     let env = Env::new();
-    env.config("", "[[sources]]\nname = \"x\"\nfeeds = [\"http://127.0.0.1:9/f\"]\n");
+    env.config(
+        "",
+        "[[sources]]\nname = \"x\"\nfeeds = [\"http://127.0.0.1:9/f\"]\n",
+    );
     let out = env.run(&["crawl", "--source", "nope"]);
     assert_eq!(code(&out), 2);
     assert!(stderr(&out).contains("nope"), "{}", stderr(&out));

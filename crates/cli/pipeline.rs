@@ -359,18 +359,15 @@ pub async fn run(
         }
         let claiming = summary.stopped.is_none() && fatal.is_none() && budget > 0;
         if claiming && set.len() < window {
-            let busy: Vec<String> = pending
-                .iter()
-                .filter(|(_, n)| **n >= per_origin)
-                .map(|(o, _)| o.clone())
-                .chain(blocked.iter().cloned())
-                .collect();
+            let mut capped = pending.clone();
+            for origin in &blocked {
+                capped.insert(origin.clone(), per_origin);
+            }
             let limit = ((window - set.len()) as u64).min(budget) as usize;
             let jobs = job_names.clone();
             let rows = db(&store, move |s| {
                 let jobs: Vec<&str> = jobs.iter().map(String::as_str).collect();
-                let busy: Vec<&str> = busy.iter().map(String::as_str).collect();
-                s.claim(&jobs, &busy, limit)
+                s.claim(&jobs, &capped, per_origin, limit)
             })
             .await
             .map_err(fatal_db)?;

@@ -23,7 +23,9 @@ pub struct Request {
 
 impl Request {
     pub fn header(&self, name: &str) -> Option<&str> {
-        self.headers.get(&name.to_ascii_lowercase()).map(String::as_str)
+        self.headers
+            .get(&name.to_ascii_lowercase())
+            .map(String::as_str)
     }
 }
 
@@ -176,7 +178,10 @@ fn serve(mut stream: TcpStream, log: &Mutex<Vec<Request>>, handler: &Handler, ba
             headers,
             body,
         } => {
-            let mut head = format!("HTTP/1.1 {status} X\r\nContent-Length: {}\r\nConnection: close\r\n", body.len());
+            let mut head = format!(
+                "HTTP/1.1 {status} X\r\nContent-Length: {}\r\nConnection: close\r\n",
+                body.len()
+            );
             for (k, v) in headers {
                 head.push_str(&format!("{k}: {v}\r\n"));
             }
@@ -185,7 +190,9 @@ fn serve(mut stream: TcpStream, log: &Mutex<Vec<Request>>, handler: &Handler, ba
             let _ = stream.write_all(&body);
         }
         Reply::Huge { len } => {
-            let head = format!("HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nContent-Length: {len}\r\nConnection: close\r\n\r\n");
+            let head = format!(
+                "HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nContent-Length: {len}\r\nConnection: close\r\n\r\n"
+            );
             let _ = stream.write_all(head.as_bytes());
             let block = vec![b'a'; 64 * 1024];
             let mut left = len;
@@ -238,9 +245,16 @@ const PEOPLE: &[(&str, &str)] = &[
 pub fn rss(links: &[String]) -> String {
     let items: String = links
         .iter()
-        .map(|l| format!("<item><title>t</title><link>{}</link></item>", l.replace('&', "&amp;")))
+        .map(|l| {
+            format!(
+                "<item><title>t</title><link>{}</link></item>",
+                l.replace('&', "&amp;")
+            )
+        })
         .collect();
-    format!(r#"<?xml version="1.0" encoding="UTF-8"?><rss version="2.0"><channel><title>测试</title>{items}</channel></rss>"#)
+    format!(
+        r#"<?xml version="1.0" encoding="UTF-8"?><rss version="2.0"><channel><title>测试</title>{items}</channel></rss>"#
+    )
 }
 
 /// A `<urlset>` sitemap of these links.
@@ -249,7 +263,9 @@ pub fn urlset(links: &[String]) -> String {
         .iter()
         .map(|l| format!("<url><loc>{}</loc></url>", l.replace('&', "&amp;")))
         .collect();
-    format!(r#"<?xml version="1.0" encoding="UTF-8"?><urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">{urls}</urlset>"#)
+    format!(
+        r#"<?xml version="1.0" encoding="UTF-8"?><urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">{urls}</urlset>"#
+    )
 }
 
 /// A temporary directory with a database path and a config writer.
@@ -271,9 +287,18 @@ impl Env {
     }
     /// Writes a config with fast test settings plus `extra` (usually `[[sources]]`), returns its path.
     pub fn config(&self, crawl_extra: &str, sources: &str) -> PathBuf {
-        let text = format!(
-            "[crawl]\nper_host_delay_ms = 0\nper_host_concurrency = 4\nconcurrency = 16\ntimeout_s = 3\nmax_attempts = 3\nbackoff_base_ms = 50\nmax_backoff_s = 5\n{crawl_extra}\n{sources}\n"
-        );
+        let defaults = "per_host_delay_ms = 0\nper_host_concurrency = 4\nconcurrency = 16\ntimeout_s = 3\nmax_attempts = 3\nbackoff_base_ms = 50\nmax_backoff_s = 5";
+        let key = |l: &str| l.split('=').next().unwrap_or("").trim().to_owned();
+        let extra: Vec<&str> = crawl_extra
+            .lines()
+            .filter(|l| !l.trim().is_empty())
+            .collect();
+        let mut lines: Vec<&str> = defaults
+            .lines()
+            .filter(|d| !extra.iter().any(|e| key(e) == key(d)))
+            .collect();
+        lines.extend(extra);
+        let text = format!("[crawl]\n{}\n{sources}\n", lines.join("\n"));
         let path = self.path("config.toml");
         std::fs::write(&path, text).unwrap();
         path
@@ -286,7 +311,9 @@ impl Env {
         if config.exists() {
             c.arg("--config").arg(config);
         }
-        c.env_remove("ZHNEWS_DB").env_remove("ZHNEWS_CONFIG").env_remove("RUST_LOG");
+        c.env_remove("ZHNEWS_DB")
+            .env_remove("ZHNEWS_CONFIG")
+            .env_remove("RUST_LOG");
         c
     }
     pub fn run(&self, args: &[&str]) -> Output {

@@ -334,6 +334,7 @@ impl Fetcher {
                     let Ok(x) = result else { unreachable!() };
                     return Ok((x, attempt));
                 }
+                Err(FetchError::HostRateLimited) => return Err(FetchError::HostRateLimited),
                 Err(e) if e.is_transient() && !last => backoff(settings, attempt),
                 Err(_) => {
                     let Err(e) = result else { unreachable!() };
@@ -429,6 +430,10 @@ impl Fetcher {
                 tokio::time::sleep_until(*next).await;
             }
             *next = Instant::now() + delay;
+        }
+        // Requests that queued up for the host before it was given up do not go out.
+        if host.blocked.load(Ordering::Relaxed) {
+            return Err(FetchError::HostRateLimited);
         }
         let _global = self
             .global

@@ -287,35 +287,43 @@ impl Store {
         Ok(queued)
     }
 
-    /// Claims up to `limit` queued URLs of these jobs, skipping the `busy_origins`, in an order that
-    /// interleaves origins (discovery pages first), and marks them in flight.
+    /// Claims up to `limit` queued URLs of these jobs, in an order that interleaves origins
+    /// (discovery pages first), taking at most `per_origin` per origin counting the ones already
+    /// `pending` (in flight) for it, and marks them in flight.
     pub fn claim(
         &mut self,
         jobs: &[&str],
-        busy_origins: &[&str],
+        pending: &std::collections::HashMap<String, usize>,
+        per_origin: usize,
         limit: usize,
     ) -> Result<Vec<Claimed>, StoreError> {
-        if jobs.is_empty() || limit == 0 {
+        if jobs.is_empty() || limit == 0 || per_origin == 0 {
             return Ok(Vec::new());
         }
+        let busy: Vec<&str> = pending
+            .iter()
+            .filter(|(_, n)| **n >= per_origin)
+            .map(|(o, _)| o.as_str())
+            .collect();
         let mut sql = format!(
             "SELECT id, url, origin, kind, job FROM frontier
              WHERE state = 'queued' AND job IN ({})",
             placeholders(jobs.len())
         );
-        if !busy_origins.is_empty() {
+        if !busy.is_empty() {
             sql.push_str(&format!(
                 " AND origin NOT IN ({})",
-                placeholders(busy_origins.len())
+                placeholders(busy.len())
             ));
         }
         sql.push_str(" ORDER BY origin_seq, id LIMIT ?");
         let mut values: Vec<rusqlite::types::Value> = jobs
             .iter()
-            .chain(busy_origins)
+            .chain(&busy)
             .map(|s| rusqlite::types::Value::Text((*s).to_owned()))
             .collect();
-        values.push(rusqlite::types::Value::Integer(limit as i64));
+        // Read ahead a little: rows of an origin already at its cap are passed over.
+        values.push(rusqlite::types::Value::Integer((limit * 4) as i64));
         let tx = self
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)?;
@@ -332,14 +340,30 @@ impl Store {
                     })
                 })?
                 .collect::<Result<Vec<_>, _>>()?;
+            let mut taken: std::collections::HashMap<String, usize> =
+                std::collections::HashMap::new();
+            let mut chosen = Vec::new();
+            for c in rows {
+                let n = taken
+                    .entry(c.origin.clone())
+                    .or_insert_with(|| pending.get(&c.origin).copied().unwrap_or(0));
+                if *n >= per_origin {
+                    continue;
+                }
+                *n += 1;
+                chosen.push(c);
+                if chosen.len() == limit {
+                    break;
+                }
+            }
             let mut mark = tx.prepare_cached(
                 "UPDATE frontier SET state = 'in_flight', updated_at = ?2 WHERE id = ?1",
             )?;
             let at = now();
-            for c in &rows {
+            for c in &chosen {
                 mark.execute(params![c.id, at])?;
             }
-            rows
+            chosen
         };
         tx.commit()?;
         Ok(claimed)
@@ -527,6 +551,7 @@ impl Store {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use std::collections::HashMap;
 
     fn url(u: &str, kind: &str, job: &str) -> NewUrl {
         let origin = u.split('/').take(3).collect::<Vec<_>>().join("/");
@@ -585,11 +610,15 @@ mod tests {
                 .unwrap(),
             0
         );
-        let first = s.claim(&["x"], &[], 3).unwrap();
+        let none = HashMap::new();
+        let first = s.claim(&["x"], &none, 10, 3).unwrap();
         assert_eq!(first[0].url, "http://a.cn/feed");
         assert_ne!(first[1].origin, first[2].origin);
-        let busy = s.claim(&["x"], &["http://a.cn"], 10).unwrap();
-        assert!(busy.iter().all(|c| c.origin == "http://b.cn"));
+        // a.cn already has two in flight: with a cap of two, only b.cn is taken, two at most.
+        let pending = HashMap::from([("http://a.cn".to_owned(), 2)]);
+        let capped = s.claim(&["x"], &pending, 2, 10).unwrap();
+        assert_eq!(capped.len(), 2, "{capped:?}");
+        assert!(capped.iter().all(|c| c.origin == "http://b.cn"));
         assert_eq!(s.state_counts().unwrap().get(UrlState::InFlight), 5);
         // A killed run leaves rows in flight; the next run takes them back.
         assert_eq!(s.recover_in_flight().unwrap(), 5);
@@ -608,7 +637,7 @@ mod tests {
             run,
         )
         .unwrap();
-        let c = s.claim(&["x"], &[], 10).unwrap();
+        let c = s.claim(&["x"], &HashMap::new(), 100, 10).unwrap();
         s.record_fetch(c[0].id, &record(run, UrlState::Done))
             .unwrap();
         let run2 = s.begin_run("crawl").unwrap();
@@ -620,7 +649,7 @@ mod tests {
             1
         );
         // Once per run only.
-        let c = s.claim(&["x"], &[], 10).unwrap();
+        let c = s.claim(&["x"], &HashMap::new(), 100, 10).unwrap();
         s.record_fetch(c[0].id, &record(run2, UrlState::Done))
             .unwrap();
         assert_eq!(
@@ -640,7 +669,7 @@ mod tests {
                     .unwrap(),
                 1
             );
-            let c = s.claim(&["x"], &[], 10).unwrap();
+            let c = s.claim(&["x"], &HashMap::new(), 100, 10).unwrap();
             s.record_fetch(c[0].id, &record(run, UrlState::Done))
                 .unwrap();
             assert_eq!(
@@ -665,7 +694,7 @@ mod tests {
             retry_failed: false,
         };
         s.enqueue(std::slice::from_ref(&a), plain, run).unwrap();
-        let c = s.claim(&["backfill"], &[], 10).unwrap();
+        let c = s.claim(&["backfill"], &HashMap::new(), 100, 10).unwrap();
         let mut r = record(run, UrlState::Failed);
         r.error_class = Some("not_found");
         s.record_fetch(c[0].id, &r).unwrap();
