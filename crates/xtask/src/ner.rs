@@ -195,6 +195,20 @@ fn print_errors(sentences: &[Sentence], score: &Score) {
 
 /// Runs the evaluation.
 pub fn run(args: &[&str]) -> anyhow::Result<()> {
+    if let Some(i) = args.iter().position(|a| *a == "--show") {
+        // Debugging aid: jieba's tokens and our entities for one text.
+        let text = args.get(i + 1).copied().unwrap_or_default();
+        let tokens: Vec<String> = zhnews_extract::segment::jieba()
+            .tag(text, true)
+            .iter()
+            .map(|t| format!("{}/{}", t.word, t.tag))
+            .collect();
+        println!("{}", tokens.join(" "));
+        for entity in Extractor::new().entities(text) {
+            println!("{:?}\t{}\t{}", entity.kind, entity.text, entity.name);
+        }
+        return Ok(());
+    }
     let Some(shared) = crate::shared::dir() else {
         return Ok(());
     };

@@ -161,7 +161,13 @@ fn suffixed_at(doc: &Doc<'_>, index: usize, out: &mut Vec<Candidate>) {
         if !legal && suffix_of(prev.word).is_some_and(|(s, _)| s == prev.word) {
             break;
         }
-        if !legal && brand_len >= 2 && class != BrandToken::Place {
+        // Past two chars only a place (`重庆国际信托`) or a name token before common words
+        // (`雷曼兄弟公司`) extends the brand.
+        if !legal
+            && brand_len >= 2
+            && class != BrandToken::Place
+            && (strong || class != BrandToken::Strong)
+        {
             break;
         }
         if class == BrandToken::Place {
@@ -184,7 +190,7 @@ fn suffixed_at(doc: &Doc<'_>, index: usize, out: &mut Vec<Candidate>) {
     if !strong && !strong_suffix {
         return;
     }
-    if brand_len + suffix_len < 3 && !legal {
+    if brand_len < 2 && !legal {
         return;
     }
     let priority = if legal {
@@ -230,6 +236,34 @@ fn latin_brand_at(doc: &Doc<'_>, index: usize, out: &mut Vec<Candidate>) {
             owner: None,
             priority: priority::LATIN_BRAND,
         });
+    }
+}
+
+/// Branch words that extend a company to one of its units (`招行武汉分行`, `建行信用卡中心`).
+const BRANCHES: [&str; 6] = ["分行", "支行", "分公司", "信用卡中心", "营业部", "分部"];
+
+/// Extends accepted companies over a following place and branch word: `工商银行湖南省分行`.
+pub(crate) fn extend_branches(doc: &Doc<'_>, accepted: &mut [Candidate]) {
+    for candidate in accepted.iter_mut() {
+        if candidate.kind != EntityKind::Company {
+            continue;
+        }
+        let mut pos = candidate.end;
+        let mut places = 0;
+        while let Some(token) = doc.token_at(pos) {
+            if BRANCHES.contains(&token.word) {
+                if candidate.name.is_none() {
+                    candidate.name = Some(doc.slice(candidate.start, candidate.end));
+                }
+                candidate.end = token.end;
+                break;
+            }
+            if token.tag != "ns" || places == 2 {
+                break;
+            }
+            places += 1;
+            pos = token.end;
+        }
     }
 }
 

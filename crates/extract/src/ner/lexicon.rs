@@ -181,8 +181,8 @@ pub const VERBS_AFTER: &[&str] = &[
     "回忆", "解释", "告诉", "提到", "谈到", "直言", "感叹", "笑称", "呼吁", "建议", "承认", "否认",
     "加入", "离职", "离开", "辞职", "卸任", "出任", "担任", "兼任", "接任", "创办", "创立", "带领",
     "率领", "主导", "负责", "发表", "发布", "推出", "获得", "荣获", "曾", "曾经", "本人", "先后",
-    "毕业", "出生", "生于", "获", "被", "则", "也", "等人", "一行", "会见", "主持", "出席", "参加",
-    "访问", "签署", "致辞", "讲话", "发言", "看来", "提出", "希望", "相信", "觉得", "写道",
+    "毕业", "出生", "生于", "等人", "一行", "会见", "主持", "出席", "参加", "访问", "签署", "致辞",
+    "讲话", "发言", "看来", "提出", "希望", "相信", "觉得", "写道",
 ];
 
 /// Suffixes that close a company name (`星展银行`, `衔远科技`, `北京月之暗面科技有限公司`).
@@ -211,7 +211,6 @@ pub const COMPANY_SUFFIXES: &[&str] = &[
     "影业",
     "娱乐",
     "互娱",
-    "游戏",
     "汽车",
     "电子",
     "软件",
@@ -571,6 +570,19 @@ pub const NAME_STOP_WORDS: &[&str] = &[
     "你", "他", "她", "它", "们", "个", "位", "名",
 ];
 
+/// Function chars and punctuation-like chars that never end or fill a given name.
+const NOT_GIVEN: &str =
+    "的了是在和与及也就都又还将把被对向从为等说称曾已并而或之其这那我你他她它们个位名吗呢吧啊某氏";
+
+/// Chars typical of transliterations and rare in Chinese given names: a "given name" made only of
+/// them (桑德兰, 马洛卡) is more likely a foreign place or club.
+const FOREIGN_ONLY: &str = "德尔斯特克尼诺奥森姆曼顿夫基娃娜拉亚里罗多戈兹茨科维卡恩格赫塞瑟索塔泰坦图托瓦沃乌锡耶伊扎詹佐莱赖朗劳勒隆卢鲁伦洛迈麦蒙米密莫穆纳奈内涅纽帕潘佩皮普奇齐恰切琴萨桑舍什苏堡";
+
+/// Whether a char is typical of transliterations and rare in Chinese given names.
+pub fn is_foreign_only(ch: char) -> bool {
+    FOREIGN_ONLY.contains(ch)
+}
+
 /// Per-char given-name statistics from `data/given_chars.txt`.
 static GIVEN_CHARS: LazyLock<HashMap<char, (u32, u32)>> = LazyLock::new(|| {
     let mut map = HashMap::new();
@@ -660,8 +672,14 @@ pub fn is_compound_surname(a: char, b: char) -> bool {
 /// How name-like a char is as part of a given name: a log-odds-like weight, roughly -3..3, and
 /// `None` when the char never appears in a given name.
 pub fn given_weight(ch: char) -> Option<f32> {
-    let &(names, words) = GIVEN_CHARS.get(&ch)?;
-    let ratio = (names as f32 + 1.0) / (words as f32 / 4.0 + 1.0);
+    if !is_han(ch) || NOT_GIVEN.contains(ch) {
+        return None;
+    }
+    let Some(&(names, words)) = GIVEN_CHARS.get(&ch) else {
+        // Rare chars (彬, 璪) are missing from the counts: neutral-to-weak evidence.
+        return Some(-0.5);
+    };
+    let ratio = (names as f32 + 1.0) / (words as f32 / 8.0 + 1.0);
     Some(ratio.ln().clamp(-3.0, 3.0))
 }
 
@@ -677,8 +695,19 @@ pub fn is_translit_ending(ch: char) -> bool {
 
 /// Whether a word is a title written before a name.
 pub fn is_title_before(word: &str) -> bool {
-    SETS.titles_before.contains(word)
+    if SETS.titles_before.contains(word) {
+        return true;
+    }
+    let count = word.chars().count();
+    count >= 2
+        && (TITLE_ENDINGS.iter().any(|e| word.ends_with(e)) || (count >= 3 && word.ends_with('人')))
 }
+
+/// Endings of role words (`副校长`, `设计师`, `研究员`, `外交官`, `科学家`).
+const TITLE_ENDINGS: [&str; 15] = [
+    "长", "主任", "书记", "总监", "经理", "教授", "记者", "主席", "总裁", "董事", "委员", "官",
+    "师", "员", "家",
+];
 
 /// Whether a word is a title written after a name.
 pub fn is_title_after(word: &str) -> bool {

@@ -111,6 +111,7 @@ impl Recognizer {
         company::candidates(&doc, &mut candidates);
         candidates.retain(|c| !self.ignored.contains(&doc.slice(c.start, c.end)));
         let mut accepted = resolve(candidates);
+        company::extend_branches(&doc, &mut accepted);
         company::link_short_forms(&doc, &mut accepted);
         person::propagate(&doc, &mut accepted);
         let mut accepted = resolve(accepted);

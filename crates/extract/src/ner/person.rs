@@ -15,14 +15,15 @@ const STRONG: f32 = 5.0;
 
 /// Adds person candidates of `doc` to `out`.
 pub(crate) fn candidates(doc: &Doc<'_>, out: &mut Vec<Candidate>) {
-    for index in 0..doc.tokens.len() {
-        let start = doc.tokens[index].start;
+    for start in 0..doc.chars.len() {
         let first = doc.chars[start];
         if !lexicon::is_han(first) {
             continue;
         }
         chinese_name_at(doc, start, out);
-        transliterated_at(doc, start, out);
+        if doc.is_boundary(start) {
+            transliterated_at(doc, start, out);
+        }
     }
     dotted_names(doc, out);
     latin_names(doc, out);
@@ -44,6 +45,15 @@ fn context_score(doc: &Doc<'_>, start: usize, end: usize) -> f32 {
         }
     }
     score
+}
+
+/// Whether chars `start..end` are, on their own, a name in jieba's dictionary.
+fn known_name(doc: &Doc<'_>, start: usize, end: usize) -> bool {
+    let text = doc.slice(start, end);
+    known_word(&text) && {
+        let tags = jieba().tag(&text, false);
+        tags.len() == 1 && tags[0].tag.starts_with("nr")
+    }
 }
 
 /// Whether `word` (a whole jieba token) is in jieba's dictionary.
@@ -82,9 +92,30 @@ fn is_function_tag(tag: &str) -> bool {
 }
 
 /// Evidence that chars `start..end` are one name as far as jieba's tokens go.
-fn token_score(doc: &Doc<'_>, start: usize, end: usize) -> Option<f32> {
-    let first = doc.token_at(start)?;
+fn token_score(doc: &Doc<'_>, start: usize, end: usize, chained: bool) -> Option<f32> {
     let mut score = 0.0;
+    let first = match doc.token_at(start) {
+        Some(first) => first,
+        None => {
+            // The name starts inside a token: names written back to back (`蒋心雄蒋民宽`) or
+            // glued by the HMM to the char before. Cutting a dictionary word needs a name before.
+            let covering = doc.token_covering(start)?;
+            if known_word(covering.word) && !covering.tag.starts_with("nr") {
+                return None;
+            }
+            score -= if chained { 0.5 } else { 1.5 };
+            if covering.end >= end {
+                return Some(score - 0.5);
+            }
+            doc.token_at(covering.end)?;
+            let inner = known_name(doc, start, end);
+            return Some(
+                score
+                    + if inner { 1.5 } else { 0.0 }
+                    + if doc.is_boundary(end) { 0.3 } else { -1.0 },
+            );
+        }
+    };
     if first.end == end {
         // The whole span is one token.
         if known_word(first.word) {
@@ -103,8 +134,12 @@ fn token_score(doc: &Doc<'_>, start: usize, end: usize) -> Option<f32> {
         return Some(score);
     }
     if first.end > end {
-        // The span ends inside its first token: only an unknown (HMM-built) token may be cut.
-        return (!known_word(first.word)).then_some(-0.5);
+        // The span ends inside its first token: only an unknown (HMM-built) token may be cut,
+        // or a known word that starts with a known name (`邓小平理论`).
+        if !known_word(first.word) {
+            return Some(-0.5);
+        }
+        return known_name(doc, start, end).then_some(if end - start >= 3 { 2.5 } else { 0.5 });
     }
     // Several tokens: the end must be a boundary or cut an unknown token that starts inside.
     if doc.is_boundary(end) {
@@ -179,9 +214,21 @@ fn chinese_name_at(doc: &Doc<'_>, start: usize, out: &mut Vec<Candidate>) {
             if given_len == 1 {
                 given -= 0.5;
             }
-            let Some(tokens) = token_score(doc, start, end) else {
+            let mut given = given.max(-1.5);
+            if given_len == 2
+                && chars[start + surname_len..end]
+                    .iter()
+                    .all(|&c| lexicon::is_foreign_only(c))
+            {
+                given -= 1.5;
+            }
+            let chained = out
+                .last()
+                .is_some_and(|c| c.end == start && c.kind == EntityKind::Person);
+            let Some(tokens) = token_score(doc, start, end, chained) else {
                 continue;
             };
+            let tokens = tokens + if chained { 1.0 } else { 0.0 };
             let score = prior + given + tokens + context_score(doc, start, end);
             if best.is_none_or(|(_, b)| score > b) {
                 best = Some((end, score));
@@ -262,7 +309,12 @@ fn transliterated_at(doc: &Doc<'_>, start: usize, out: &mut Vec<Candidate>) {
     if lexicon::is_translit_ending(chars[end - 1]) {
         score += 0.5;
     }
-    score += context_score(doc, start, end);
+    // Transliterated places and clubs (切尔西, 马拉维) look the same: a cue must say "person".
+    let context = context_score(doc, start, end);
+    if context < 1.5 {
+        return;
+    }
+    score += context;
     if score >= ACCEPT {
         out.push(Candidate {
             start,
@@ -284,7 +336,8 @@ fn dotted_names(doc: &Doc<'_>, out: &mut Vec<Candidate>) {
     let chars = &doc.chars;
     let mut i = 0;
     while i < chars.len() {
-        if !(lexicon::is_name_dot(chars[i])
+        let joiner = lexicon::is_name_dot(chars[i]) || chars[i] == '-';
+        if !(joiner
             && i > 0
             && lexicon::is_han(chars[i - 1])
             && chars.get(i + 1).is_some_and(|&c| lexicon::is_han(c)))
@@ -294,7 +347,11 @@ fn dotted_names(doc: &Doc<'_>, out: &mut Vec<Candidate>) {
         }
         // Left part: transliteration chars back to a token boundary.
         let mut start = i;
-        while start > 0 && i - start < 6 && lexicon::is_translit(chars[start - 1]) {
+        let dot = lexicon::is_name_dot(chars[i]);
+        while start > 0
+            && i - start < 6
+            && (lexicon::is_translit(chars[start - 1]) || dot && lexicon::is_han(chars[start - 1]))
+        {
             start -= 1;
         }
         while start < i && !doc.is_boundary(start) {
@@ -308,15 +365,19 @@ fn dotted_names(doc: &Doc<'_>, out: &mut Vec<Candidate>) {
         let mut end = i;
         loop {
             let mut j = end + 1;
-            while j < chars.len() && j - end <= 6 && lexicon::is_translit(chars[j]) {
+            while j < chars.len() && j - end <= 6 && lexicon::is_han(chars[j]) {
                 j += 1;
             }
-            if j == end + 1 {
+            // Back to a token boundary (`约翰·拉贝日记` ends before 日记).
+            while j > end + 1 && !doc.is_boundary(j) {
+                j -= 1;
+            }
+            if j == end + 1 && !lexicon::is_translit(chars[end + 1]) {
                 break;
             }
             end = j;
             if !(end < chars.len()
-                && lexicon::is_name_dot(chars[end])
+                && (lexicon::is_name_dot(chars[end]) || chars[end] == '-')
                 && chars.get(end + 1).is_some_and(|&c| lexicon::is_han(c)))
             {
                 break;
@@ -503,7 +564,6 @@ pub(crate) fn propagate(doc: &Doc<'_>, accepted: &mut Vec<Candidate>) {
         let mut linked = full_names.iter().filter(|(s, _)| *s == first);
         let name = match (linked.next(), linked.next()) {
             (Some((_, full)), None) => Some(full.clone()),
-            _ if matches!(honorific, "先生" | "女士" | "小姐") => None,
             _ => continue,
         };
         added.push(Candidate {
