@@ -304,3 +304,40 @@ fn a_file_of_another_type_named_explicitly_fails_alone() {
     );
     assert_eq!(count(&db, "articles"), 1);
 }
+
+#[test]
+fn two_imports_at_once_into_one_database_store_each_file_once() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("news.db");
+    let root = dir.path().join("many");
+    std::fs::create_dir(&root).unwrap();
+    for i in 0..12 {
+        std::fs::write(
+            root.join(format!("{i:02}.txt")),
+            format!("标题{i}\n王小明于{i}月加入星河科技，担任副总裁。公司估值超过{i}0亿元。\n"),
+        )
+        .unwrap();
+    }
+    let children: Vec<_> = (0..2)
+        .map(|_| {
+            std::process::Command::new(assert_cmd::cargo::cargo_bin("zhnews"))
+                .env_remove("ZHNEWS_DB")
+                .env_remove("ZHNEWS_CONFIG")
+                .arg("--db")
+                .arg(&db)
+                .arg("import")
+                .arg(&root)
+                .stderr(std::process::Stdio::piped())
+                .spawn()
+                .unwrap()
+        })
+        .collect();
+    for child in children {
+        let output = child.wait_with_output().unwrap();
+        assert!(output.status.success(), "{}", stderr(&output));
+    }
+    assert_eq!(count(&db, "articles"), 12);
+    let before = all_counts(&db);
+    assert!(run_import(&db, &[&root]).status.success());
+    assert_eq!(all_counts(&db), before, "nothing was stored twice");
+}
