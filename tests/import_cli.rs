@@ -341,3 +341,27 @@ fn two_imports_at_once_into_one_database_store_each_file_once() {
     assert!(run_import(&db, &[&root]).status.success());
     assert_eq!(all_counts(&db), before, "nothing was stored twice");
 }
+
+#[test]
+fn a_page_that_is_not_an_article_is_skipped_with_a_reason() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("news.db");
+    let root = dir.path().join("site");
+    std::fs::create_dir(&root).unwrap();
+    std::fs::write(root.join("article.html"), PAGE).unwrap();
+    let links: String = (1..=40)
+        .map(|i| format!("<li><a href=\"/news/{i}.html\">第{i}条科技新闻标题示例文字</a></li>\n"))
+        .collect();
+    let listing = format!(
+        "<html><head><title>科技频道_测试科技</title></head><body><ul>{links}</ul></body></html>"
+    );
+    std::fs::write(root.join("index.html"), listing).unwrap();
+    let output = run_import(&db, &[&root]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let log = stderr(&output);
+    let skipped: Vec<&str> = log.lines().filter(|l| l.contains("index.html")).collect();
+    assert_eq!(skipped.len(), 1, "{log}");
+    assert!(skipped[0].contains("skipped"), "{log}");
+    assert!(log.contains("1 skipped"), "{log}");
+    assert_eq!(count(&db, "articles"), 1);
+}
