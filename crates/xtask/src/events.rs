@@ -80,6 +80,19 @@ const FIRE_TRIGGERS: &[&str] = &[
     "裁撤",
 ];
 
+/// Mentions the event extractor resolves to a name (see `zhnews_extract::events`).
+const ANAPHORS: &[&str] = &[
+    "他",
+    "她",
+    "公司",
+    "该公司",
+    "这家公司",
+    "此公司",
+    "该企业",
+    "这家企业",
+    "该集团",
+];
+
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum Mode {
     Pipeline,
@@ -171,7 +184,7 @@ pub fn run(args: &[&str]) -> Result<()> {
 
 /// The gold argument spans of the mapped events as the mentions a perfect recognizer would give.
 fn gold_mentions(sentence: &Sentence) -> (Vec<Entity>, Vec<Amount>) {
-    let mut entities = Vec::new();
+    let mut spans: Vec<(EntityKind, usize, usize)> = Vec::new();
     let mut amounts = Vec::new();
     for event in sentence
         .event_list
@@ -192,18 +205,8 @@ fn gold_mentions(sentence: &Sentence) -> (Vec<Entity>, Vec<Amount>) {
                 _ => None,
             };
             if let Some(kind) = kind {
-                if !entities
-                    .iter()
-                    .any(|e: &Entity| e.start < end && start < e.end)
-                {
-                    entities.push(Entity {
-                        kind,
-                        text: a.argument.clone(),
-                        start,
-                        end,
-                        name: a.argument.clone(),
-                        owner: None,
-                    });
+                if !spans.contains(&(kind, start, end)) {
+                    spans.push((kind, start, end));
                 }
                 continue;
             }
@@ -228,6 +231,37 @@ fn gold_mentions(sentence: &Sentence) -> (Vec<Entity>, Vec<Amount>) {
             }
         }
     }
+    // DuEE spans nest (`重庆燃气副总经理吴某` holds `重庆燃气`); a recognizer gives flat mentions, so a
+    // span holding another at its start is cut to what follows it, and other overlaps keep the first.
+    spans.sort_by_key(|&(_, s, e)| (s, std::cmp::Reverse(e)));
+    let mut flat: Vec<(EntityKind, usize, usize)> = Vec::new();
+    for (i, &(kind, start, end)) in spans.iter().enumerate() {
+        let inner = spans[i + 1..]
+            .iter()
+            .find(|&&(_, s, e)| s == start && e < end && !(s, e).eq(&(start, end)));
+        let (start, end) = match inner {
+            Some(&(_, _, inner_end)) => (inner_end, end),
+            None => (start, end),
+        };
+        if start < end && !flat.iter().any(|&(_, s, e)| s < end && start < e) {
+            flat.push((kind, start, end));
+        }
+    }
+    let chars: Vec<char> = sentence.text.chars().collect();
+    let mut entities: Vec<Entity> = flat
+        .into_iter()
+        .map(|(kind, start, end)| {
+            let text: String = chars[start..end.min(chars.len())].iter().collect();
+            Entity {
+                kind,
+                text: text.clone(),
+                start,
+                end,
+                name: text,
+                owner: None,
+            }
+        })
+        .collect();
     entities.sort_by_key(|e| e.start);
     amounts.sort_by_key(|a| a.start);
     (entities, amounts)
@@ -240,12 +274,36 @@ fn to_duee(
 ) -> Option<(String, Vec<(String, String)>, (usize, usize))> {
     let trigger = mention.event.trigger?;
     let trigger_text: String = text[trigger.0..trigger.1].iter().collect();
+    // A pronoun or generic noun (`他`, `该公司`) stands for the name it was resolved to; DuEE
+    // annotates names, so the resolved name is what is compared.
+    let resolved = |role: Role| -> Option<String> {
+        match (&mention.event.detail, role) {
+            (EventDetail::TalentMove { person, .. }, Role::Person) => Some(person.clone()),
+            (EventDetail::TalentMove { from, .. }, Role::From) => from.clone(),
+            (EventDetail::TalentMove { to, .. }, Role::To) => to.clone(),
+            (EventDetail::Acquisition { acquirer, .. }, Role::Acquirer) => acquirer.clone(),
+            (EventDetail::Acquisition { target, .. }, Role::Target) => target.clone(),
+            (
+                EventDetail::Funding { company, .. }
+                | EventDetail::Ipo { company, .. }
+                | EventDetail::Layoff { company, .. },
+                Role::Company,
+            ) => Some(company.clone()),
+            _ => None,
+        }
+    };
     let span = |role: Role| -> Vec<String> {
         mention
             .arguments
             .iter()
             .filter(|a| a.role == role)
-            .map(|a| text[a.start..a.end].iter().collect())
+            .map(|a| {
+                let written: String = text[a.start..a.end].iter().collect();
+                match resolved(role) {
+                    Some(name) if ANAPHORS.contains(&written.as_str()) => name,
+                    _ => written,
+                }
+            })
             .collect()
     };
     let (event_type, roles): (&str, Vec<(&str, Role)>) = match &mention.event.detail {

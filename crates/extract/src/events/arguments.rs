@@ -113,6 +113,24 @@ const PURPOSES: &[&str] = &[
     "芯片",
 ];
 
+/// Nouns for goods, whose `上市` is a launch (`新车上市`), not a listing.
+const PRODUCT_NOUNS: &[&str] = &[
+    "手机",
+    "汽车",
+    "电动车",
+    "新车",
+    "车型",
+    "新品",
+    "新机",
+    "产品",
+    "系列",
+    "芯片",
+    "游戏",
+    "电影",
+    "版",
+    "款",
+];
+
 /// Stock exchanges and boards, as written.
 const EXCHANGES: &[&str] = &[
     "香港联合交易所",
@@ -213,6 +231,44 @@ impl<'a> Sentence<'a> {
             }
         }
         chain
+    }
+
+    /// True when `entity` may be the subject of the predicate at `pos`: it stands in the predicate's
+    /// clause, or that clause has no subject of its own, only a few chars of adverbs, amounts or a
+    /// round before the predicate (`…，并裁员300人`, `第二轮融资中…`).
+    fn may_govern(&self, entity: &Entity, pos: usize) -> bool {
+        let clause_start = self.clause_start(pos);
+        if entity.start >= clause_start {
+            return true;
+        }
+        let own: usize = (clause_start..pos)
+            .filter(|&i| !self.amounts.iter().any(|a| a.start <= i && i < a.end))
+            .count();
+        own <= 6
+            && !self
+                .entities
+                .iter()
+                .any(|e| e.start >= clause_start && e.end <= pos)
+    }
+
+    /// The organisation announcing a person's arrival (`国米官宣某某加盟`, `甲队宣布乙加盟`).
+    fn announcer(&self, person: &Entity) -> Option<&'a Entity> {
+        let org = self.before(person.start, ORG_LIKE, self.clause_start(person.start))?;
+        let between = self.text(org.end, person.start);
+        [
+            "官宣",
+            "宣布",
+            "迎来",
+            "欢迎",
+            "确认",
+            "签下",
+            "引进",
+            "官方宣布",
+            "正式宣布",
+        ]
+        .iter()
+        .any(|v| between.ends_with(v) && between.chars().count() <= 6)
+        .then_some(org)
     }
 
     /// Money amounts inside `[from, to)`, nearest to `pos` first.
@@ -382,7 +438,10 @@ fn subjects<'a>(s: &Sentence<'a>, pos: usize) -> Vec<&'a Entity> {
             None => return Vec::new(),
         }
     }
-    // A person followed by `的` is a possessor (`李某的离职`), handled as not an event of its own.
+    // A person followed by `的` is a possessor (`李某的离职` restates an event told elsewhere).
+    if s.text(person.end, pos) == "的" || !s.may_govern(person, pos) {
+        return Vec::new();
+    }
     s.coordinated_left(person)
 }
 
@@ -400,6 +459,8 @@ fn talent(s: &Sentence<'_>, t: Trigger) -> Vec<Built> {
                     trigger_text.as_str(),
                     "离开"
                         | "辞去"
+                        | "辞任"
+                        | "请辞"
                         | "卸任"
                         | "离任"
                         | "退出"
@@ -425,7 +486,10 @@ fn talent(s: &Sentence<'_>, t: Trigger) -> Vec<Built> {
                 if t.kind == Quit && object.is_none() {
                     continue;
                 }
-                if trigger_text == "离开" && object.is_none() && source.is_none() {
+                // `离开公司` where 公司 could not be resolved: the company the person is introduced with.
+                let generic_object = s.text(t.end, t.end + 2) == "公司" && affiliation.is_some();
+                if trigger_text == "离开" && object.is_none() && source.is_none() && !generic_object
+                {
                     // `离开北京`, `离开岗位`: without a company it is not a job move.
                     continue;
                 }
@@ -454,10 +518,19 @@ fn talent(s: &Sentence<'_>, t: Trigger) -> Vec<Built> {
                 }
             }
             Join => {
-                let Some(to) = s.after(t.end, ORG_LIKE, 15) else {
+                let object = s.after(t.end, ORG_LIKE, 15);
+                let Some(to) = object.or_else(|| {
+                    matches!(trigger_text.as_str(), "加盟" | "加入" | "回归")
+                        .then(|| s.announcer(person))
+                        .flatten()
+                }) else {
                     continue;
                 };
-                let gap = s.text(t.end, to.start);
+                let gap = if to.start > t.end {
+                    s.text(t.end, to.start)
+                } else {
+                    String::new()
+                };
                 if gap.contains("后") || gap.contains('，') {
                     continue;
                 }
@@ -813,7 +886,16 @@ fn funding(s: &Sentence<'_>, t: Trigger) -> Option<Built> {
     } else {
         clause_start
     };
-    let amount = s.money_near(amount_floor, clause_end, t.start);
+    // The amount may follow in a clause of its own (`完成新一轮融资，金额为5亿美元`).
+    let amount = s.money_near(amount_floor, clause_end, t.start).or_else(|| {
+        let next_start = clause_end + 1;
+        let next = s.text(next_start, next_start + 6);
+        ["金额", "融资金额", "融资额", "规模", "总额", "募资"]
+            .iter()
+            .any(|w| next.starts_with(w))
+            .then(|| s.money_near(next_start, s.clause_end(next_start), next_start))
+            .flatten()
+    });
     let round = ROUND
         .captures(&s.text(t.start.saturating_sub(14).max(amount_floor), t.end))
         .and_then(|c| {
@@ -924,7 +1006,8 @@ fn valuation(s: &Sentence<'_>, t: Trigger) -> Option<Built> {
     let amount = after.or(before)?;
     let company = s
         .before(t.start.min(amount.start), COMPANY, s.start)
-        .or_else(|| s.before(t.start, COMPANY, s.start))?;
+        .or_else(|| s.before(t.start, COMPANY, s.start))
+        .filter(|c| s.may_govern(c, t.start.min(amount.start)))?;
     Some(Built {
         detail: EventDetail::Valuation {
             company: company.name.clone(),
@@ -1046,7 +1129,18 @@ fn ipo(s: &Sentence<'_>, t: Trigger) -> Option<Built> {
     if nearest_any.is_some_and(|e| e.kind != EntityKind::Company) {
         return None;
     }
-    let company = s.before(t.start, COMPANY, s.start)?;
+    let company = s
+        .before(t.start, COMPANY, s.start)
+        .filter(|c| s.may_govern(c, t.start))?;
+    // `比亚迪e3上市`, `小米电动车上市`: a model or product noun after the maker is a product launch.
+    let gap = s.text(company.end, t.start);
+    if gap
+        .trim_start()
+        .starts_with(|c: char| c.is_ascii_alphanumeric())
+        || PRODUCT_NOUNS.iter().any(|n| gap.contains(n))
+    {
+        return None;
+    }
     let window_start = clause_start.max(t.start.saturating_sub(12));
     let window_end = s.clause_end(t.end).min(t.end + 12);
     let window = s.text(window_start, window_end);
@@ -1094,10 +1188,18 @@ fn ipo(s: &Sentence<'_>, t: Trigger) -> Option<Built> {
 }
 
 fn layoff(s: &Sentence<'_>, t: Trigger) -> Option<Built> {
-    let company = s.before(t.start, ORG_LIKE, s.start)?;
+    let company = s
+        .before(t.start, ORG_LIKE, s.start)
+        .filter(|c| s.may_govern(c, t.start))?;
     let clause_start = s.clause_start(t.start);
     let clause_end = s.clause_end(t.end);
-    let near = |a: &&Amount| a.start >= clause_start.max(company.end) && a.end <= clause_end;
+    // The headcount or share stands right by the trigger (`裁员300人`, `300名员工被裁`, `裁员占比15%`).
+    let near = |a: &&Amount| {
+        a.start >= clause_start.max(company.end)
+            && a.end <= clause_end
+            && ((a.start >= t.end && a.start - t.end <= 8)
+                || (a.end <= t.start && t.start - a.end <= 6))
+    };
     let count = s
         .amounts
         .iter()
@@ -1165,7 +1267,8 @@ fn spend(s: &Sentence<'_>, t: Trigger) -> Option<Built> {
                 && (e.kind == EntityKind::Company
                     || (e.kind == EntityKind::Product && e.owner.is_some()))
         })
-        .max_by_key(|e| e.end)?;
+        .max_by_key(|e| e.end)
+        .filter(|e| s.may_govern(e, t.start))?;
     let company = if spender.kind == EntityKind::Product {
         spender.owner.clone()?
     } else {

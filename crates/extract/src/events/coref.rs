@@ -9,7 +9,15 @@
 use zhnews_model::{Entity, EntityKind};
 
 const PERSON_PRONOUNS: &[&str] = &["他", "她"];
-const COMPANY_NOUNS: &[&str] = &["该公司", "这家公司", "此公司", "该企业", "这家企业", "公司"];
+const COMPANY_NOUNS: &[&str] = &[
+    "该公司",
+    "该集团",
+    "这家公司",
+    "此公司",
+    "该企业",
+    "这家企业",
+    "公司",
+];
 
 /// Chars after which a bare `公司` is a generic reference (`离开公司`, `，公司…`), not part of a longer
 /// noun (`创业公司`, `科技公司`).
@@ -21,6 +29,8 @@ fn bare_company_context(prev: Option<char>) -> bool {
                 || matches!(
                     c,
                     '开' | '入'
+                        | '去'
+                        | '任'
                         | '持'
                         | '在'
                         | '于'

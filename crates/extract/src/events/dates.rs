@@ -24,7 +24,7 @@ const NUM: &str = "[0-9０-９]+|[〇零一二两三四五六七八九十]+";
 static DATE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
         r"(?x)
-        (?:北京时间)?
+        (?:北京时间|当地时间)?
         (?:
           (?:(?P<year>[0-9]{{4}}|[〇零一二三四五六七八九]{{4}})年|(?P<rel>今年|去年|前年|明年|本年|当年))
           (?:(?P<month>{NUM})月份?(?:(?P<day>{NUM})[日号])?(?P<mpart>初|上旬|中旬|下旬|中|底|末)?|(?P<ypart>年?初|年?底|年?末|年中|上半年|下半年|一季度|二季度|三季度|四季度|春节前后|春节|前后))?
@@ -32,6 +32,8 @@ static DATE: LazyLock<Regex> = LazyLock::new(|| {
           (?P<month2>{NUM})月份?(?:(?P<day2>{NUM})[日号])?(?P<mpart2>初|上旬|中旬|下旬|中|底|末)?
         |
           (?P<relmonth>上个?月|本月|这个月|下个?月)(?P<day3>{NUM})?[日号]?
+        |
+          (?P<dayonly>{NUM})[日号]
         |
           (?P<relday>昨天|昨日|今天|今日|前天|明天|明日)
         |
@@ -71,6 +73,21 @@ pub(crate) fn find(
             || caps.name("relmonth").is_some()
             || caps.name("relday").is_some()
             || caps.name("vague").is_some();
+        // `一月内`, `两日内`, `三个月来`: a duration, not a date.
+        let next = chars.get(start + byte_to_char[whole.end()]).copied();
+        let bare = caps.name("month2").is_some() || caps.name("dayonly").is_some();
+        if bare
+            && matches!(
+                next,
+                Some('内' | '来' | '余' | '多' | '间' | '里' | '之' | '以')
+            )
+        {
+            continue;
+        }
+        let usable = usable
+            || caps
+                .name("dayonly")
+                .is_some_and(|d| parse_num(d.as_str()).is_some_and(|v| (1..=31).contains(&v)));
         if !usable {
             continue;
         }
@@ -145,6 +162,16 @@ fn resolve(caps: &regex::Captures<'_>, published: Option<NaiveDate>) -> Option<S
     }
     if caps.name("vague").is_some() {
         return None;
+    }
+    if let Some(d) = caps.name("dayonly") {
+        // `11日` alone: that day of the publish month, or of the month before when it lies ahead.
+        let base = published?;
+        let d = parse_num(d.as_str())?;
+        let (mut y, mut m) = (base.year(), base.month());
+        if d > base.day() {
+            (y, m) = if m == 1 { (y - 1, 12) } else { (y, m - 1) };
+        }
+        return NaiveDate::from_ymd_opt(y, m, d).map(|date| date.format("%Y-%m-%d").to_string());
     }
     let year = if let Some(text) = year_text {
         Some(parse_year(text)?)

@@ -89,6 +89,9 @@ const LEXICON: &[(&str, TriggerKind)] = &[
     ("回归", Join),
     ("重返", Join),
     ("回到", Join),
+    ("重回", Join),
+    ("前往", Join),
+    ("来到", Join),
     ("转会", Join),
     ("签约", Hire),
     ("签下", Hire),
@@ -153,7 +156,7 @@ const BLOCKED_FOLLOWERS: &[(TriggerKind, &[&str])] = &[
         Funding,
         &[
             "额", "规模", "总额", "金额", "方", "渠道", "难", "租赁", "融券", "环境", "能力",
-            "成本", "需求", "历程", "情况", "余额", "活动", "工具", "平台",
+            "成本", "需求", "历程", "情况", "余额", "活动", "工具", "平台", "券",
         ],
     ),
     (
@@ -184,6 +187,10 @@ const BLOCKED_FOLLOWERS: &[(TriggerKind, &[&str])] = &[
     ),
     (Acquire, &["价", "方"]),
     (Spend, &["产出", "使用", "运营", "市场", "门槛", "力度"]),
+    (
+        Layoff,
+        &["潮", "热潮", "大刀", "一线", "风波", "行动", "消息", "名单"],
+    ),
 ];
 
 /// Words that, ending right before a trigger, make it part of a noun (`总融资`, `投资收购`).
@@ -193,8 +200,6 @@ const BLOCKED_PRECEDERS: &[(TriggerKind, &[&str])] = &[
         Ipo,
         &["新品", "新机", "新车", "产品", "手机", "电影", "游戏"],
     ),
-    (Leave, &["的"]),
-    (Join, &["的"]),
 ];
 
 /// All triggers in `chars[start..end]`, longest match first, none inside `blocked` spans.
