@@ -20,7 +20,7 @@ use lexicon::{
     longest, longest_ending, longest_word, matches_at,
 };
 use numeral::{Numeral, arabic_digit, big_unit, chinese_digit, small_unit};
-use std::collections::HashMap;
+use std::collections::BTreeMap;
 use std::sync::LazyLock;
 use zhnews_model::{Amount, AmountKind, Decimal, Qualifier};
 
@@ -50,6 +50,24 @@ pub fn find_numbers(text: &str, blocked: &[(usize, usize)]) -> Vec<Amount> {
 
 /// A char that can start a numeral: a digit, a unit, or `几`/`数`.
 fn is_trigger(c: char) -> bool {
+    let code = c as u32;
+    code < 0x1_0000 && TRIGGERS[(code >> 6) as usize] & (1 << (code & 63)) != 0
+}
+
+/// [`is_trigger_slow`] as a bit table over the Basic Multilingual Plane, for the scan loop.
+static TRIGGERS: LazyLock<Vec<u64>> = LazyLock::new(|| {
+    let mut table = vec![0u64; 1024];
+    for code in 0..0x1_0000u32 {
+        if let Some(c) = char::from_u32(code)
+            && is_trigger_slow(c)
+        {
+            table[(code >> 6) as usize] |= 1 << (code & 63);
+        }
+    }
+    table
+});
+
+fn is_trigger_slow(c: char) -> bool {
     arabic_digit(c).is_some()
         || chinese_digit(c).is_some()
         || small_unit(c).is_some()
@@ -73,17 +91,17 @@ fn is_any_digit(c: char) -> bool {
 /// For one numeral char: (its offset in the word, the word, the word's length in chars).
 type WordsAt = Vec<(usize, &'static str, usize)>;
 
-static WORDS_BY_CHAR: LazyLock<HashMap<char, WordsAt>> = LazyLock::new(|| {
-    let mut map: HashMap<char, WordsAt> = HashMap::new();
+static WORDS_BY_CHAR: LazyLock<Vec<(char, WordsAt)>> = LazyLock::new(|| {
+    let mut map: BTreeMap<char, WordsAt> = BTreeMap::new();
     for &word in ORDINARY_WORDS {
         let len = word.chars().count();
         for (k, c) in word.chars().enumerate() {
-            if is_trigger(c) {
+            if is_trigger_slow(c) {
                 map.entry(c).or_default().push((k, word, len));
             }
         }
     }
-    map
+    map.into_iter().collect()
 });
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -201,7 +219,9 @@ impl<'a> Scan<'a> {
 
     /// The end of an ordinary word (`一切`, `四川`, `零一万物`) that covers `i`, if any.
     fn ordinary_word_at(&self, i: usize) -> Option<usize> {
-        let candidates = WORDS_BY_CHAR.get(&self.chars[i])?;
+        let c = self.chars[i];
+        let at = WORDS_BY_CHAR.binary_search_by_key(&c, |&(k, _)| k).ok()?;
+        let candidates = &WORDS_BY_CHAR[at].1;
         candidates
             .iter()
             .filter(|&&(k, word, _)| {
@@ -214,11 +234,6 @@ impl<'a> Scan<'a> {
     fn mention(&self, i: usize) -> Step {
         let chars = self.chars;
         let limit = self.limit_from(i);
-        if self.mode == Mode::Amounts
-            && let Some(step) = self.percent_words(i, limit)
-        {
-            return step;
-        }
         let Some(num) = numeral::read(chars, i, limit) else {
             if self.mode == Mode::Amounts {
                 return self.unit_only(i, limit);
@@ -252,6 +267,18 @@ impl<'a> Scan<'a> {
                 ));
             }
             return Step::Skip(end);
+        }
+        // A lone Chinese digit (`一`, `三`) is mostly a word part (`一起`, `三星`) or a determiner
+        // (`一家`); it is an amount only before a currency, a percent word or a range joiner.
+        if self.mode == Mode::Amounts
+            && num.chinese
+            && num.bare
+            && num.spread.is_none()
+            && num.end == i + 1 && !chars.get(num.end).is_some_and(|&c| {
+            "元圆块美港欧日英韩瑞新台澳加卢泰越林奈雷里兰人%％‰成折个個角毛到至-－–—~～〜 \u{3000}"
+                .contains(c)
+        }) {
+            return Step::Skip(num.end);
         }
         let (start, negative) = self.sign_before(i);
         if self.mode == Mode::Numbers {
