@@ -54,11 +54,11 @@ impl Store {
         fetched_at: DateTime<FixedOffset>,
         source: Option<&str>,
     ) -> Result<LoadOutcome, StoreError> {
-        let canonical = article
-            .canonical_url
-            .as_deref()
-            .or(article.url.as_deref())
-            .filter(|u| !u.is_empty())
+        let canonical = [&article.canonical_url, &article.url]
+            .into_iter()
+            .flatten()
+            .map(|u| u.trim())
+            .find(|u| !u.is_empty())
             .ok_or(StoreError::NoUrl)?;
         let content_hash = hash_json(article);
         let extraction_hash = hash_json(extraction);
