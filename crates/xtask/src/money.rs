@@ -478,8 +478,6 @@ fn cn2an(ev: &Evaluator, path: &Path, tally: &mut Tally) -> Result<()> {
             Some("digit-by-digit Chinese string (一二三) reads as a code or year here")
         } else if text.contains('廿') || text.contains('卅') {
             Some("archaic 廿/卅 tens")
-        } else if text.contains('元') || text.contains('圆') || text.contains('角') {
-            Some("money forms are scored in the money sets")
         } else if text.is_empty() {
             Some("empty input")
         } else {
@@ -492,22 +490,22 @@ fn cn2an(ev: &Evaluator, path: &Path, tally: &mut Tally) -> Result<()> {
                 .push((format!("{text} ({mode})"), why.into()));
             continue;
         }
+        // `壹拾壹元整` is money: scored through the amount pass with its currency.
+        let is_money = text.contains('元') || text.contains('圆');
         let gold = vec![Gold {
             start: 0,
             end: text.chars().count(),
             value: json_dec(&row["expected"]),
             max: None,
-            currency: None,
-            qualifier: None,
+            currency: is_money.then(|| "CNY".to_string()),
+            qualifier: is_money.then_some(Qualifier::Exact),
         }];
-        ev.score(
-            tally,
-            &Case {
-                text,
-                gold,
-                kind: Compare::Number,
-            },
-        );
+        let kind = if is_money {
+            Compare::Money
+        } else {
+            Compare::Number
+        };
+        ev.score(tally, &Case { text, gold, kind });
     }
     Ok(())
 }
