@@ -371,8 +371,21 @@ fn to_duee(
         ),
         _ => return None,
     };
+    // DuEE annotates a stake purchase (`收购乙公司100%股权`) with the stake as 交易物 and the company
+    // whose shares change hands as 出售方; our target is that company.
+    let stake_of_target = mention.arguments.iter().any(|a| {
+        a.role == Role::Target && {
+            let after: String = text[a.end..(a.end + 10).min(text.len())].iter().collect();
+            after.contains("股权") || after.contains("股份")
+        }
+    });
     let mut out = Vec::new();
     for (name, role) in roles.into_iter().chain([("时间", Role::Date)]) {
+        let name = if stake_of_target && name == "交易物" {
+            "出售方"
+        } else {
+            name
+        };
         for text in span(role) {
             out.push((name.to_owned(), text));
         }

@@ -241,10 +241,14 @@ impl<'a> Sentence<'a> {
         if entity.start >= clause_start {
             return true;
         }
-        let own: usize = (clause_start..pos)
+        let own: String = (clause_start..pos)
             .filter(|&i| !self.amounts.iter().any(|a| a.start <= i && i < a.end))
-            .count();
-        own <= 6
+            .map(|i| self.chars[i])
+            .collect();
+        // A clause with `有`, `的` or a passive before its predicate has a subject of its own
+        // (`就算未来有被裁掉的风险`).
+        own.chars().count() <= 6
+            && !own.contains(['有', '的', '被', '让', '使'])
             && !self
                 .entities
                 .iter()
@@ -438,8 +442,9 @@ fn subjects<'a>(s: &Sentence<'a>, pos: usize) -> Vec<&'a Entity> {
             None => return Vec::new(),
         }
     }
-    // A person followed by `的` is a possessor (`李某的离职` restates an event told elsewhere).
-    if s.text(person.end, pos) == "的" || !s.may_govern(person, pos) {
+    // A person followed by `的` is a possessor (`李某的离职` restates an event told elsewhere;
+    // `在他的要求下辞职` is someone else's move), not the one who moves.
+    if s.text(person.end, person.end + 1) == "的" || !s.may_govern(person, pos) {
         return Vec::new();
     }
     s.coordinated_left(person)
@@ -698,10 +703,11 @@ fn hire(s: &Sentence<'_>, t: Trigger) -> Option<Built> {
     let person = s
         .after(t.end, PERSON, 12)
         .or_else(|| s.before(t.start, PERSON, s.clause_start(t.start)))?;
+    // The hiring side stands before the verb (`甲队签下乙`); an organisation after it is the person's
+    // description (`签下前某大学中锋乙`).
     let company = s
         .before(t.start, ORG_LIKE, s.start)
-        .filter(|c| c.end <= t.start)
-        .or_else(|| s.after(t.end, ORG_LIKE, 12))?;
+        .filter(|c| c.end <= t.start && s.may_govern(c, t.start))?;
     let mut args = vec![arg(Role::Person, person), arg(Role::To, company)];
     let role = role_after(s, person.end);
     if let Some((rs, re)) = role {
