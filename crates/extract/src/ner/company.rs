@@ -8,15 +8,14 @@ use super::{Candidate, priority};
 use crate::segment::jieba;
 use zhnews_model::EntityKind;
 
-/// Suffixes that make a company on their own given a plausible brand.
+/// Suffixes that make a company given any plausible brand, even a common word (`城市`); the others
+/// (`公司`, `资本`, `科技`…) also end generic phrases (`背景公司`, `大量资本`) and need a name-like brand.
 const STRONG_SUFFIXES: &[&str] = &[
-    "公司",
     "集团",
     "控股",
     "股份",
     "银行",
     "证券",
-    "资本",
     "创投",
     "信托",
     "影业",
@@ -92,7 +91,14 @@ enum BrandToken {
     Place,
 }
 
-fn classify(token: &Token<'_>) -> BrandToken {
+/// Words that end a brand even inside a legal name (`该有限公司`).
+const DETERMINERS: &[&str] = &[
+    "该", "这", "那", "其", "本", "各", "每", "某", "此", "一家", "这家", "那家", "该家", "多家",
+    "两家", "几家", "每家", "一些", "这些", "那些", "多个", "上述", "以上", "被", "为", "是", "的",
+    "和", "与", "及", "旗下", "下属",
+];
+
+fn classify(token: &Token<'_>, legal: bool) -> BrandToken {
     let word = token.word;
     if word
         .chars()
@@ -106,6 +112,9 @@ fn classify(token: &Token<'_>) -> BrandToken {
     }
     if !word.chars().all(lexicon::is_han) || lexicon::is_name_stop_word(word) {
         return BrandToken::Stop;
+    }
+    if legal && lexicon::is_generic_modifier(word) && !DETERMINERS.contains(&word) {
+        return BrandToken::Common;
     }
     if lexicon::is_generic_modifier(word)
         || lexicon::is_title_before(word)
@@ -136,13 +145,14 @@ fn suffixed_at(doc: &Doc<'_>, index: usize, out: &mut Vec<Candidate>) {
     // Brand chars inside the suffix's own token (`招商银行` is one token).
     let inner = token_len - suffix_len;
     let mut brand_len = inner;
-    let mut strong = inner > 0 && {
-        let inner_text: String = token.word.chars().take(inner).collect();
-        !lexicon::is_generic_modifier(&inner_text) && !lexicon::is_name_stop_word(&inner_text)
-    };
-    if inner > 0 && !strong {
+    let inner_text: String = token.word.chars().take(inner).collect();
+    let inner_generic =
+        lexicon::is_generic_modifier(&inner_text) || lexicon::is_name_stop_word(&inner_text);
+    // `科技有限公司` is one token: a generic inner part is fine before a legal form.
+    if inner > 0 && inner_generic && !legal {
         return;
     }
+    let mut strong = inner > 0 && !inner_generic;
     let max_brand = if legal { 20 } else { 6 };
     let mut start = token.start;
     let mut places = 0;
@@ -153,8 +163,13 @@ fn suffixed_at(doc: &Doc<'_>, index: usize, out: &mut Vec<Candidate>) {
         if brand_len + len > max_brand {
             break;
         }
-        let class = classify(prev);
+        let class = classify(prev, legal);
         if class == BrandToken::Stop {
+            break;
+        }
+        // A Latin word is a brand only right before the suffix (`FALCOM公司`, not `AI应用层公司`).
+        let latin = prev.word.is_ascii();
+        if latin && !legal && (j != index || inner > 0) {
             break;
         }
         // A suffix word inside the brand (`科技` before `公司`) makes a generic phrase unless legal.

@@ -571,8 +571,7 @@ pub const NAME_STOP_WORDS: &[&str] = &[
 ];
 
 /// Function chars and punctuation-like chars that never end or fill a given name.
-const NOT_GIVEN: &str =
-    "的了是在和与及也就都又还将把被对向从为等说称曾已并而或之其这那我你他她它们个位名吗呢吧啊某氏";
+const NOT_GIVEN: &str = "的了是在和与及也就都又还将把被对向从为等说称曾已并而或之其这那我你他她它们个位名吗呢吧啊某氏总董";
 
 /// Chars typical of transliterations and rare in Chinese given names: a "given name" made only of
 /// them (桑德兰, 马洛卡) is more likely a foreign place or club.

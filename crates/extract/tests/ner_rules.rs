@@ -1,0 +1,243 @@
+//! One test per rule family of the entity recognizer, on the editors' own news-style sentences.
+
+use zhnews_extract::{Dictionary, Extractor};
+use zhnews_model::{Entity, EntityKind};
+
+fn extract(text: &str) -> Vec<Entity> {
+    Extractor::new().entities(text)
+}
+
+fn has(entities: &[Entity], kind: EntityKind, text: &str) -> bool {
+    entities.iter().any(|e| e.kind == kind && e.text == text)
+}
+
+fn named(entities: &[Entity], kind: EntityKind, text: &str) -> Option<String> {
+    entities
+        .iter()
+        .find(|e| e.kind == kind && e.text == text)
+        .map(|e| e.name.clone())
+}
+
+#[test]
+fn chinese_names_from_surname_and_given_name_with_title_cues() {
+    let text = "星云智能联合创始人罗雨桐近日宣布离职，公司首席技术官欧阳明哲将接任其职务。";
+    let entities = extract(text);
+    assert!(has(&entities, EntityKind::Person, "罗雨桐"), "{entities:?}");
+    assert!(
+        has(&entities, EntityKind::Person, "欧阳明哲"),
+        "{entities:?}"
+    );
+}
+
+#[test]
+fn chinese_names_before_speech_verbs() {
+    let text = "对于此次融资，蒋海峰表示，资金将主要用于大模型研发。";
+    let entities = extract(text);
+    assert!(has(&entities, EntityKind::Person, "蒋海峰"), "{entities:?}");
+}
+
+#[test]
+fn apposition_after_company_and_role() {
+    let text = "据悉，零一万物联合创始人马宏宇已于上月离开公司。";
+    let entities = extract(text);
+    assert!(has(&entities, EntityKind::Person, "马宏宇"), "{entities:?}");
+    assert!(
+        has(&entities, EntityKind::Company, "零一万物"),
+        "{entities:?}"
+    );
+}
+
+#[test]
+fn common_words_and_bare_surnames_are_not_people() {
+    let text =
+        "该公司估值高达百亿元，黄金价格周末上涨，王者荣耀的安全问题引起关注，方面表示将改进。";
+    let entities = extract(text);
+    let people: Vec<&Entity> = entities
+        .iter()
+        .filter(|e| e.kind == EntityKind::Person)
+        .collect();
+    assert!(people.is_empty(), "{people:?}");
+}
+
+#[test]
+fn transliterated_names_with_a_middle_dot() {
+    let text = "特斯拉首席执行官埃隆·马斯克周三在社交媒体上发文，称将投资一家新公司；亚历山德拉·科瓦尔斯卡随后回应。";
+    let entities = extract(text);
+    assert_eq!(
+        named(&entities, EntityKind::Person, "埃隆·马斯克").as_deref(),
+        Some("埃隆·马斯克")
+    );
+    assert!(
+        has(&entities, EntityKind::Person, "亚历山德拉·科瓦尔斯卡"),
+        "{entities:?}"
+    );
+}
+
+#[test]
+fn latin_person_names_are_told_apart_from_brands() {
+    let text =
+        "Anthropic联合创始人Jared Kaplan表示，Claude Pro的订阅用户增长迅速，Google Cloud也在跟进。";
+    let entities = extract(text);
+    assert!(
+        has(&entities, EntityKind::Person, "Jared Kaplan"),
+        "{entities:?}"
+    );
+    assert!(
+        has(&entities, EntityKind::Company, "Anthropic"),
+        "{entities:?}"
+    );
+    assert!(
+        !entities
+            .iter()
+            .any(|e| e.kind == EntityKind::Person && e.text.contains("Google")),
+        "{entities:?}"
+    );
+    assert!(
+        !entities
+            .iter()
+            .any(|e| e.kind == EntityKind::Person && e.text.contains("Claude")),
+        "{entities:?}"
+    );
+}
+
+#[test]
+fn a_name_found_once_is_found_everywhere_and_honorifics_link_back() {
+    let text = "晨星资本合伙人杨若曦表示看好该赛道。会后杨总透露，基金还将追加投资；杨若曦此前曾在投行任职。";
+    let entities = extract(text);
+    let people: Vec<&Entity> = entities
+        .iter()
+        .filter(|e| e.kind == EntityKind::Person)
+        .collect();
+    assert_eq!(
+        people.iter().filter(|e| e.text == "杨若曦").count(),
+        2,
+        "{people:?}"
+    );
+    assert_eq!(
+        named(&entities, EntityKind::Person, "杨总").as_deref(),
+        Some("杨若曦")
+    );
+}
+
+#[test]
+fn dictionary_aliases_resolve_to_canonical_names() {
+    let text = "字节与阿里都在加码AI，谷歌和Moonshot AI也不例外。";
+    let entities = extract(text);
+    assert_eq!(
+        named(&entities, EntityKind::Company, "字节").as_deref(),
+        Some("字节跳动")
+    );
+    assert_eq!(
+        named(&entities, EntityKind::Company, "阿里").as_deref(),
+        Some("阿里巴巴")
+    );
+    assert_eq!(
+        named(&entities, EntityKind::Company, "Moonshot AI").as_deref(),
+        Some("月之暗面")
+    );
+}
+
+#[test]
+fn brand_plus_suffix_companies() {
+    let text = "本轮融资由蓝湖资本领投，澜图科技和新加坡星展银行跟投。";
+    let entities = extract(text);
+    assert!(
+        has(&entities, EntityKind::Company, "澜图科技"),
+        "{entities:?}"
+    );
+    assert!(
+        has(&entities, EntityKind::Company, "星展银行"),
+        "{entities:?}"
+    );
+    let generic = "多家科技公司和上市公司表示关注。";
+    let entities = extract(generic);
+    assert!(
+        entities.iter().all(|e| e.kind != EntityKind::Company),
+        "{entities:?}"
+    );
+}
+
+#[test]
+fn legal_names_link_their_short_forms() {
+    let text = "深圳市云帆智算科技有限公司（以下简称“云帆智算”）今日宣布完成A轮融资。云帆智算成立于2021年。";
+    let entities = extract(text);
+    let legal = "深圳市云帆智算科技有限公司";
+    assert!(has(&entities, EntityKind::Company, legal), "{entities:?}");
+    let short: Vec<&Entity> = entities
+        .iter()
+        .filter(|e| e.kind == EntityKind::Company && e.text == "云帆智算")
+        .collect();
+    assert_eq!(short.len(), 2, "{entities:?}");
+    assert!(short.iter().all(|e| e.name == legal), "{short:?}");
+    // A legal name around a known company takes its canonical name.
+    let entities = extract("北京字节跳动科技有限公司发布公告。");
+    assert_eq!(
+        named(&entities, EntityKind::Company, "北京字节跳动科技有限公司").as_deref(),
+        Some("字节跳动")
+    );
+}
+
+#[test]
+fn latin_brands_from_company_cues() {
+    let text = "AI初创公司NovaMind融资5000万美元，估值翻倍。";
+    let entities = extract(text);
+    assert!(
+        has(&entities, EntityKind::Company, "NovaMind"),
+        "{entities:?}"
+    );
+}
+
+#[test]
+fn products_carry_owners_and_orgs_are_not_firms() {
+    let text = "月之暗面旗下的Kimi与字节的豆包展开竞争，清华大学和工信部的专家出席了会议。";
+    let entities = extract(text);
+    let kimi = entities.iter().find(|e| e.text == "Kimi").unwrap();
+    assert_eq!(kimi.kind, EntityKind::Product);
+    assert_eq!(kimi.owner.as_deref(), Some("月之暗面"));
+    assert!(has(&entities, EntityKind::Org, "清华大学"), "{entities:?}");
+    assert_eq!(
+        named(&entities, EntityKind::Org, "工信部").as_deref(),
+        Some("工业和信息化部")
+    );
+}
+
+#[test]
+fn user_dictionary_entries_are_recognised() {
+    let mut dictionary = Dictionary::embedded();
+    dictionary
+        .extend_from_str(
+            std::path::Path::new("user.txt"),
+            "[company]\n极光矩阵 | Aurora Matrix\n[product]\n极光助手 @ 极光矩阵\n",
+        )
+        .unwrap();
+    let extractor = Extractor::with_dictionary(dictionary);
+    let entities = extractor.entities("Aurora Matrix发布了极光助手。");
+    assert_eq!(
+        named(&entities, EntityKind::Company, "Aurora Matrix").as_deref(),
+        Some("极光矩阵")
+    );
+    let product = entities.iter().find(|e| e.text == "极光助手").unwrap();
+    assert_eq!(product.owner.as_deref(), Some("极光矩阵"));
+}
+
+#[test]
+fn offsets_are_chars_and_bad_input_does_not_panic() {
+    for text in [
+        "",
+        " ",
+        "·",
+        "A·",
+        "·马",
+        "（以下简称“",
+        "有限公司",
+        "王",
+        "Mr",
+        "\u{0}",
+    ] {
+        let _ = extract(text);
+    }
+    let text = "😀李开复表示";
+    let entities = extract(text);
+    let person = entities.iter().find(|e| e.text == "李开复").unwrap();
+    assert_eq!((person.start, person.end), (1, 4));
+}
