@@ -99,6 +99,8 @@ pub const QUALIFIER_BEFORE: &[(&str, Qualifier)] = &[
     ("約", Qualifier::About),
     ("约合", Qualifier::About),
     ("约有", Qualifier::About),
+    ("约为", Qualifier::About),
+    ("大约为", Qualifier::About),
     ("大约有", Qualifier::About),
     ("超过了", Qualifier::Over),
     ("大约", Qualifier::About),

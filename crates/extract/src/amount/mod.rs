@@ -565,7 +565,9 @@ impl<'a> Scan<'a> {
             {
                 return Some(Step::Skip(num.end));
             }
-            if is_space(p) && i >= 2 && chars[i - 2].is_ascii_alphanumeric() {
+            // `tokens 0.8元` is a price after a Latin word, `iOS 18` a version.
+            let priced = longest(chars, num.end, CURRENCY_AFTER).is_some();
+            if is_space(p) && i >= 2 && chars[i - 2].is_ascii_alphanumeric() && !priced {
                 return Some(Step::Skip(num.end));
             }
         }
@@ -659,7 +661,8 @@ impl<'a> Scan<'a> {
             currency = Some(code);
             at += len;
         }
-        if matches!(chars.get(at), Some('%' | '％')) {
+        let low_percent = matches!(chars.get(at), Some('%' | '％'));
+        if low_percent {
             at += 1;
         }
         for w in ["（含）", "(含)"] {
@@ -684,11 +687,13 @@ impl<'a> Scan<'a> {
         if at >= limit {
             return None;
         }
-        if let Some((len, code)) = longest_ending(chars, at, CURRENCY_BEFORE).filter(|_| false) {
-            let _ = (len, code);
-        }
         let hi = numeral::read(chars, at, limit)?;
         if hi.end < limit && is_any_digit(chars[hi.end]) {
+            return None;
+        }
+        // Both bounds measure the same thing: `增长35%至12.3亿元` is a percent, then money.
+        let high_percent = matches!(chars.get(hi.end), Some('%' | '％'));
+        if (low_percent && !high_percent) || (currency.is_some() && high_percent) {
             return None;
         }
         let mut hi_value = hi.value;

@@ -785,3 +785,23 @@ fn text_without_numerals_gives_nothing() {
     assert!(amounts("").is_empty());
     assert!(amounts("今天天气很好，适合出门。").is_empty());
 }
+
+#[test]
+fn a_percent_and_a_sum_are_not_one_range() {
+    let found = amounts("季度营收同比增长35%至12.3亿元。");
+    assert_eq!(found.len(), 2, "{found:#?}");
+    assert_eq!((found[0].kind, found[0].text.as_str()), (Percent, "35%"));
+    assert_eq!((found[1].kind, found[1].text.as_str()), (Money, "12.3亿元"));
+}
+
+#[test]
+fn a_price_after_a_latin_word() {
+    check(
+        "输出价格降至每百万tokens 0.8元。",
+        "0.8元",
+        Money,
+        "0.8",
+        Some("CNY"),
+        Exact,
+    );
+}
