@@ -503,3 +503,40 @@ fn mentions_outside_the_text_are_ignored() {
     assert!(find_events(text, &[bogus], &[], None).is_empty());
     assert!(find_events("", &[], &[], None).is_empty());
 }
+
+#[test]
+fn an_organisation_announcing_an_arrival_is_the_one_joined() {
+    let text = "星海科技昨日官宣王强加盟，出任首席财务官。";
+    let events = find_events(
+        text,
+        &[company(text, "星海科技"), person(text, "王强")],
+        &[],
+        sept_13(),
+    );
+    assert_eq!(events.len(), 1, "{events:?}");
+    assert_eq!(
+        talent(&events[0]),
+        (TalentAction::Join, "王强", None, Some("星海科技"), None)
+    );
+    assert_eq!(events[0].date.as_deref(), Some("2024-09-12"));
+}
+
+#[test]
+fn datelines_and_possessors_do_not_make_arguments() {
+    // The dateline dates the report, not the resignation.
+    let text = "9月10日消息，北辰数据财务负责人王小明辞职。";
+    let events = find_events(
+        text,
+        &[company(text, "北辰数据"), person(text, "王小明")],
+        &[],
+        sept_13(),
+    );
+    assert_eq!(events.len(), 1);
+    assert_eq!(events[0].date, None);
+    // `在他的要求下辞职`: 他 asked; he is not the one who resigned.
+    let text = "董事长赵敏表示。顾问已在他的要求下辞职。";
+    assert!(find_events(text, &[person(text, "赵敏")], &[], sept_13()).is_empty());
+    // A clause with a subject of its own does not borrow the previous clause's company.
+    let text = "远航出行业绩承压，员工担心未来有被裁掉的风险。";
+    assert!(find_events(text, &[company(text, "远航出行")], &[], sept_13()).is_empty());
+}

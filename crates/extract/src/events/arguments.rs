@@ -259,19 +259,13 @@ impl<'a> Sentence<'a> {
     fn announcer(&self, person: &Entity) -> Option<&'a Entity> {
         let org = self.before(person.start, ORG_LIKE, self.clause_start(person.start))?;
         let between = self.text(org.end, person.start);
+        let between = between.trim_end_matches('了');
         [
-            "官宣",
-            "宣布",
-            "迎来",
-            "欢迎",
-            "确认",
-            "签下",
-            "引进",
-            "官方宣布",
-            "正式宣布",
+            "官宣", "宣布", "迎来", "欢迎", "确认", "签下", "引进", "找来", "请来", "招来", "引入",
+            "迎回",
         ]
         .iter()
-        .any(|v| between.ends_with(v) && between.chars().count() <= 6)
+        .any(|v| between.ends_with(v) && between.chars().count() <= 8)
         .then_some(org)
     }
 

@@ -26,7 +26,7 @@ static DATE: LazyLock<Regex> = LazyLock::new(|| {
         r"(?x)
         (?:北京时间|当地时间)?
         (?:
-          (?:(?P<year>[0-9]{{4}}|[〇零一二三四五六七八九]{{4}})年|(?P<rel>今年|去年|前年|明年|本年|当年))
+          (?:(?P<year>[0-9]{{4}}|[〇零一二三四五六七八九]{{4}})\s?年|(?P<rel>今年|去年|前年|明年|本年|当年))
           (?:(?P<month>{NUM})月份?(?:(?P<day>{NUM})[日号])?(?P<mpart>初|上旬|中旬|下旬|中|底|末)?|(?P<ypart>年?初|年?底|年?末|年中|上半年|下半年|一季度|二季度|三季度|四季度|春节前后|春节|前后))?
         |
           (?P<month2>{NUM})月份?(?:(?P<day2>{NUM})[日号])?(?P<mpart2>初|上旬|中旬|下旬|中|底|末)?
@@ -37,7 +37,7 @@ static DATE: LazyLock<Regex> = LazyLock::new(|| {
         |
           (?P<relday>昨天|昨日|今天|今日|前天|明天|明日)
         |
-          (?P<vague>近日|日前|近期|前不久|不久前|今夏|今春|今秋|今冬|前两天|上周|本周|此前)
+          (?P<vague>近日|日前|近期|前不久|不久前|今夏|今春|今秋|今冬|前两天|上周|本周)
         )"
     ))
     .expect("date pattern is valid")
@@ -81,6 +81,18 @@ pub(crate) fn find(
                 next,
                 Some('内' | '来' | '余' | '多' | '间' | '里' | '之' | '以')
             )
+        {
+            continue;
+        }
+        // A dateline (`8月7日消息`, `6月7日报道`) dates the report, not the event.
+        let rest: String = chars[(start + byte_to_char[whole.end()]).min(end)..end]
+            .iter()
+            .take(6)
+            .collect();
+        let rest = rest.trim_start_matches(['晚', '早', '间', '上', '下', '午', ' ']);
+        if ["消息", "讯", "报道", "电"]
+            .iter()
+            .any(|w| rest.starts_with(w))
         {
             continue;
         }

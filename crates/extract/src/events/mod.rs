@@ -281,7 +281,7 @@ fn governing_time<'t>(
             t.start >= trigger.end
                 && t.start - trigger.end <= 12
                 && t.start > 0
-                && matches!(chars[t.start - 1], '于' | '在' | '自')
+                && matches!(chars[t.start - 1], '于' | '在' | '自' | '由')
                 && !chars[trigger.end..t.start]
                     .iter()
                     .any(|&c| sentences::is_clause_break(c) && c != '，')
