@@ -284,6 +284,13 @@ pub const COUNT_UNITS: &[&str] = &[
     "车",
 ];
 
+/// Words that start with a one-char measure word but are nouns of their own (`360集团`).
+pub const UNIT_LOOKALIKES: &[&str] = &[
+    "集团", "家居", "家电", "家庭", "台湾", "部门", "部长", "所长", "名单", "名称", "款项", "项目",
+    "条例", "条件", "人民", "座谈", "场景", "股东", "股份", "股票", "单位", "门店", "批准", "组织",
+    "支持", "间隔", "本土", "首都", "首发", "户口", "车型", "车企", "辆车", "种子", "块链", "次元",
+];
+
 /// Units after a number that make it a date, time, duration, age, ordinal or multiple, none of
 /// which is an amount.
 pub const NOT_AMOUNT_AFTER: &[&str] = &[

@@ -16,8 +16,8 @@ mod numeral;
 
 use lexicon::{
     COUNT_CONTEXT, COUNT_UNITS, CURRENCY_AFTER, CURRENCY_BEFORE, MONEY_CONTEXT, NOT_AMOUNT_AFTER,
-    ORDINARY_WORDS, PRICE_WORDS, QUALIFIER_AFTER, QUALIFIER_BEFORE, RANGE_JOINERS, any_within,
-    longest, longest_ending, longest_word, matches_at,
+    ORDINARY_WORDS, PRICE_WORDS, QUALIFIER_AFTER, QUALIFIER_BEFORE, RANGE_JOINERS, UNIT_LOOKALIKES,
+    any_within, longest, longest_ending, longest_word, matches_at,
 };
 use numeral::{Numeral, arabic_digit, big_unit, chinese_digit, small_unit};
 use std::collections::BTreeMap;
@@ -167,13 +167,12 @@ impl<'a> Scan<'a> {
             }
             if self.mode == Mode::Amounts
                 && let Some(Step::Found(amount)) = self.percent_words(i, self.limit_from(i))
+                && !self.overlaps_blocked(amount.start, amount.end)
             {
-                if !self.overlaps_blocked(amount.start, amount.end) {
-                    i = amount.end.max(i + 1);
-                    self.floor = i;
-                    out.push(amount);
-                    continue;
-                }
+                i = amount.end.max(i + 1);
+                self.floor = i;
+                out.push(amount);
+                continue;
             }
             if let Some(end) = self.ordinary_word_at(i) {
                 self.floor = end;
@@ -772,6 +771,7 @@ impl<'a> Scan<'a> {
         if let Some(n) = longest_word(chars, unit_at, COUNT_UNITS)
             && (!via_de || n >= 2)
             && unit_at + n <= limit
+            && (n > 1 || longest_word(chars, unit_at, UNIT_LOOKALIKES).is_none())
         {
             if !magnitude && !tight {
                 return Some(Step::Skip(end));
