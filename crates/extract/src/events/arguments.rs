@@ -284,7 +284,8 @@ impl<'a> Sentence<'a> {
                 if a.start >= pos {
                     a.start - pos
                 } else {
-                    pos - a.end
+                    // Zero for an amount that straddles `pos` (stale or overlapping mentions).
+                    pos.saturating_sub(a.end)
                 }
             })
     }

@@ -50,6 +50,7 @@ pub(crate) struct Trigger {
 }
 
 use TriggerKind::*;
+use std::sync::LazyLock;
 
 const LEXICON: &[(&str, TriggerKind)] = &[
     ("离职", Leave),
@@ -202,6 +203,14 @@ const BLOCKED_PRECEDERS: &[(TriggerKind, &[&str])] = &[
     ),
 ];
 
+/// The lexicon as char sequences, built once.
+static WORDS: LazyLock<Vec<(Vec<char>, TriggerKind)>> = LazyLock::new(|| {
+    LEXICON
+        .iter()
+        .map(|(w, k)| (w.chars().collect(), *k))
+        .collect()
+});
+
 /// All triggers in `chars[start..end]`, longest match first, none inside `blocked` spans.
 pub(crate) fn find(
     chars: &[char],
@@ -209,10 +218,7 @@ pub(crate) fn find(
     end: usize,
     blocked: &[(usize, usize)],
 ) -> Vec<Trigger> {
-    let words: Vec<(Vec<char>, TriggerKind)> = LEXICON
-        .iter()
-        .map(|(w, k)| (w.chars().collect(), *k))
-        .collect();
+    let words = &*WORDS;
     let mut out = Vec::new();
     let mut i = start;
     while i < end {
