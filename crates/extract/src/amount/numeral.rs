@@ -402,6 +402,14 @@ pub fn read(chars: &[char], start: usize, limit: usize) -> Option<Numeral> {
             if !read_any {
                 break;
             }
+            // `100兆带宽`, `5兆瓦`: 兆 as the SI prefix mega, not 10^12.
+            if c == '兆'
+                && chars.get(i + 1).is_some_and(|&n| {
+                    n.is_ascii_alphabetic() || "瓦赫字比帕位焦欧伏安带像内".contains(n)
+                })
+            {
+                break;
+            }
             let section_empty = pending.is_none() && seg == Decimal::ZERO;
             if section_empty && matches!(last, Last::Big(_) | Last::Approx) {
                 // `万亿`, `万万`: the magnitudes compound.

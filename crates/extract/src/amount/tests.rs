@@ -805,3 +805,15 @@ fn a_price_after_a_latin_word() {
         Exact,
     );
 }
+
+#[test]
+fn zhao_before_an_si_unit_is_mega() {
+    let found = amounts("新园区接入了1000兆带宽，年投资5000万元。");
+    let money: Vec<&Amount> = found.iter().filter(|a| a.kind == Money).collect();
+    assert_eq!(money.len(), 1, "{found:#?}");
+    assert_eq!(money[0].text, "5000万元");
+    assert!(
+        found.iter().all(|a| a.value != dec("1000000000000000")),
+        "{found:#?}"
+    );
+}
