@@ -465,17 +465,23 @@ impl<'a> Scan<'a> {
         }
         let value = Decimal::from_int(value);
         let ten = value.checked_mul_int(10);
-        let level = chars.get(end) == Some(&'级') && end < limit;
+        // `亿级`, and `亿元级` with the currency inside.
+        let level_at = longest(chars, end, CURRENCY_AFTER).map_or(end, |(n, _)| end + n);
+        let level_inside = level_at > end && chars.get(level_at) == Some(&'级') && level_at < limit;
+        let level = level_inside || chars.get(end) == Some(&'级') && end < limit;
         let before = if i > self.floor {
             Some(chars[i - 1])
         } else {
             None
         };
         let (start, qualifier, max, end) = match before {
-            Some('上' | '数' | '几' | '數' | '幾') => {
-                (i - 1, Qualifier::Range, ten, end + usize::from(level))
-            }
-            _ if level => (i, Qualifier::Range, ten, end + 1),
+            Some('上' | '数' | '几' | '數' | '幾') => (
+                i - 1,
+                Qualifier::Range,
+                ten,
+                end + usize::from(level && !level_inside),
+            ),
+            _ if level => (i, Qualifier::Range, ten, end + usize::from(!level_inside)),
             _ => match self.qualifier_before(i) {
                 (Some(q), start) if start < i => (start, q, None, end),
                 _ => return Step::Skip(end),
@@ -490,13 +496,22 @@ impl<'a> Scan<'a> {
             qualifier,
             percent: false,
         };
-        self.finish(
-            reading_with_currency(self, &mut reading, limit),
-            false,
-            true,
-            limit,
-        )
-        .unwrap_or(Step::Skip(end))
+        let mut reading = reading_with_currency(self, &mut reading, limit);
+        self.level_after(&mut reading, limit);
+        self.finish(reading, false, true, limit)
+            .unwrap_or(Step::Skip(end))
+    }
+
+    /// `千万元级`: `级` after a currency makes a unit-led magnitude the range up to ten times it.
+    fn level_after(&self, reading: &mut Reading, limit: usize) {
+        if reading.currency.is_some()
+            && self.chars.get(reading.end) == Some(&'级')
+            && reading.end < limit
+        {
+            reading.end += 1;
+            reading.max = reading.value.checked_mul_int(10);
+            reading.qualifier = Qualifier::Range;
+        }
     }
 
     /// Decides what the numeral read at `i` (with its sign starting at `start`) is.
@@ -632,7 +647,10 @@ impl<'a> Scan<'a> {
         // A bare Arabic number may still be a price right after a price word (`售价1999`).
         let tight = !num.chinese && (num.fraction || num.arabic_digits >= 2);
         let single_digit = num.chinese && num.bare && num.spread.is_none() && !range;
-        let reading = reading_with_currency(self, &mut reading, limit);
+        let mut reading = reading_with_currency(self, &mut reading, limit);
+        if unit_led {
+            self.level_after(&mut reading, limit);
+        }
         if single_digit && reading.currency.is_none() && !reading.percent {
             // `一家`, `三款`, `两位`: a lone Chinese digit before a measure word is a determiner.
             return Some(Step::Skip(num.end));

@@ -817,3 +817,21 @@ fn zhao_before_an_si_unit_is_mega() {
         "{found:#?}"
     );
 }
+
+#[test]
+fn level_after_the_currency() {
+    range(
+        "这家公司完成亿元级A轮融资。",
+        "亿元级",
+        "100000000",
+        "1000000000",
+        Some("CNY"),
+    );
+    range(
+        "该项目获得千万元级天使投资。",
+        "千万元级",
+        "10000000",
+        "100000000",
+        Some("CNY"),
+    );
+}
