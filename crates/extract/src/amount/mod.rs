@@ -127,6 +127,20 @@ struct Reading {
     percent: bool,
 }
 
+/// The second bound of a range.
+struct UpperBound {
+    /// The first bound with the magnitude it leaves out (`10-20亿` → 10亿), when it was scaled.
+    low: Option<Decimal>,
+    /// The upper bound (the top of its own spread: `10到20多万` → 30万).
+    high: Decimal,
+    /// Char index one past the second bound.
+    end: usize,
+    /// A currency written after the first bound (`1万元--5万元`).
+    low_currency: Option<&'static str>,
+    /// True when the second bound has a `万`/`亿`.
+    magnitude: bool,
+}
+
 struct Scan<'a> {
     chars: &'a [char],
     blocked: Vec<(usize, usize)>,
@@ -609,20 +623,19 @@ impl<'a> Scan<'a> {
         let mut range = false;
         let mut range_magnitude = false;
         // A range: `10-20亿`, `10亿至20亿`, `两到三万`, `1万元--5万元`, `3%-5%`.
-        if let Some((hi, hi_end, hi_currency, hi_magnitude)) = self.range_after(&num, value, limit)
-        {
-            range_magnitude = hi_magnitude;
-            if let (Some(lo_adj), true) = (hi.0, true) {
-                value = lo_adj;
+        if let Some(upper) = self.range_after(&num, value, limit) {
+            range_magnitude = upper.magnitude;
+            if let Some(low) = upper.low {
+                value = low;
             }
-            max = Some(hi.1);
-            end = hi_end;
+            max = Some(upper.high);
+            end = upper.end;
             range = true;
             if start > self.floor && chars[start - 1] == '从' {
                 start -= 1;
             }
             if currency.is_none() {
-                currency = hi_currency;
+                currency = upper.low_currency;
             }
         }
         let mut reading = Reading {
@@ -658,19 +671,8 @@ impl<'a> Scan<'a> {
         self.finish(reading, magnitude, tight, limit)
     }
 
-    /// The upper bound of a range after the first number: `((adjusted low, high), end, currency)`.
-    #[allow(clippy::type_complexity)]
-    fn range_after(
-        &self,
-        num: &Numeral,
-        low: Decimal,
-        limit: usize,
-    ) -> Option<(
-        (Option<Decimal>, Decimal),
-        usize,
-        Option<&'static str>,
-        bool,
-    )> {
+    /// The upper bound of a range after the first number (`10-20亿`, `1万元--5万元`), if one follows.
+    fn range_after(&self, num: &Numeral, low: Decimal, limit: usize) -> Option<UpperBound> {
         let chars = self.chars;
         let mut at = num.end;
         let mut currency = None;
@@ -743,7 +745,13 @@ impl<'a> Scan<'a> {
         // Years and codes joined by a hyphen (`2023-2024`) stay out: both bare Arabic with no unit
         // is left to what follows.
         let end = hi.end;
-        Some(((adjusted, hi_value), end, currency, hi.magnitude))
+        Some(UpperBound {
+            low: adjusted,
+            high: hi_value,
+            end,
+            low_currency: currency,
+            magnitude: hi.magnitude,
+        })
     }
 
     /// Bound words after the amount (`左右`, `以上`, `（含）以上`).
