@@ -48,13 +48,38 @@ fn range_sum(prefix: &[f32], (a, b): (u32, u32)) -> f32 {
     prefix[b as usize] - prefix[a as usize]
 }
 
-/// The best container's line range, siblings merged.
-pub fn choose_region(html: &Html, layout: &Layout) -> Option<(usize, usize)> {
+/// The best container's line range, siblings merged. Lines after a second dated `<h1>` below the
+/// headline belong to another article (recommendation feeds append whole stories) and count
+/// against a container.
+pub fn choose_region(
+    html: &Html,
+    layout: &Layout,
+    title_idx: Option<usize>,
+) -> Option<(usize, usize)> {
+    let next_story = title_idx.and_then(|t| {
+        let title = &layout.blocks[t].text;
+        let blocks = &layout.blocks;
+        (t + 4..blocks.len()).find(|&i| {
+            let b = &blocks[i];
+            // A second story's headline comes with its own byline date right below it.
+            b.heading == 1
+                && b.chars >= 8
+                && &b.text != title
+                && blocks[i + 1..(i + 5).min(blocks.len())]
+                    .iter()
+                    .any(|n| n.chars < 60 && DATELINE.is_match(&n.text))
+        })
+    });
     let mut prefix = Vec::with_capacity(layout.blocks.len() + 1);
     prefix.push(0.0f32);
-    for b in &layout.blocks {
+    for (i, b) in layout.blocks.iter().enumerate() {
         let last = *prefix.last().unwrap_or(&0.0);
-        prefix.push(last + line_value(b));
+        let value = if next_story.is_some_and(|n| i >= n) {
+            -(b.chars as f32) * 0.5 - 2.0
+        } else {
+            line_value(b)
+        };
+        prefix.push(last + value);
     }
     let mut best: Option<(NodeId, f32)> = None;
     for id in &layout.order {
@@ -208,7 +233,7 @@ mod tests {
     fn density_picks_the_article_and_merges_siblings() {
         let html = Html::parse_document(PAGE);
         let layout = crate::layout::build(&html, None, &HashSet::new());
-        let region = choose_region(&html, &layout).unwrap();
+        let region = choose_region(&html, &layout, None).unwrap();
         let body = clean_lines(
             &layout,
             region,

@@ -28,6 +28,8 @@ pub struct Block {
     pub heading: u8,
     /// True inside a region whose class/id or site profile marks it as noise.
     pub noisy: bool,
+    /// How many noise regions enclose the line (a misnested one may be lifted later).
+    pub noise_count: u16,
     /// Number of `<a>` elements that contributed text.
     pub links: u16,
 }
@@ -200,6 +202,25 @@ pub fn is_noise_element(name: &str, class: Option<&str>, id: Option<&str>) -> bo
     })
 }
 
+/// True when lines read as an article's prose rather than chrome: plenty of punctuated non-link text.
+fn holds_prose(lines: &[Block]) -> bool {
+    let (mut chars, mut links, mut punct) = (0u32, 0u32, 0u32);
+    for b in lines {
+        chars += b.chars;
+        links += b.link_chars;
+        punct += b.punct;
+    }
+    let own = chars - links.min(chars);
+    own >= 300 && punct >= 15 && own * 2 >= links
+}
+
+fn is_comment_region(class: Option<&str>, id: Option<&str>) -> bool {
+    class.into_iter().chain(id).any(|s| {
+        let s = s.to_ascii_lowercase();
+        s.contains("comment") || s.contains("cmt") || s.contains("reply")
+    })
+}
+
 fn is_hidden(el: &scraper::node::Element) -> bool {
     if el.attr("hidden").is_some() {
         return true;
@@ -253,7 +274,8 @@ struct Line {
 impl Line {
     fn push_text(&mut self, text: &str, in_link: bool) {
         let mut counted_link = false;
-        for c in text.chars() {
+        let mut chars = text.chars().peekable();
+        while let Some(c) = chars.next() {
             if c.is_whitespace()
                 || c == '\u{3000}'
                 || c == '\u{00A0}'
@@ -276,7 +298,10 @@ impl Line {
             if is_cjk(c) {
                 self.block.cjk += 1;
             } else if is_punct(c) {
-                self.block.punct += 1;
+                // ASCII marks count only as sentence ends (before a space), not inside 18,652.59.
+                if !c.is_ascii() || chars.peek().is_none_or(|n| n.is_whitespace()) {
+                    self.block.punct += 1;
+                }
             }
         }
         if counted_link {
@@ -299,11 +324,12 @@ pub fn build(html: &Html, root: Option<NodeId>, noise: &HashSet<NodeId>) -> Layo
         .and_then(|id| html.tree.get(id))
         .unwrap_or_else(|| html.tree.root());
 
-    let flush = |line: &mut Line, layout: &mut Layout, heading: u8, noisy: bool| {
+    let flush = |line: &mut Line, layout: &mut Layout, heading: u8, noise_depth: u32| {
         if line.block.chars > 0 {
             let mut block = std::mem::take(&mut line.block);
             block.heading = heading;
-            block.noisy = noisy;
+            block.noisy = noise_depth > 0;
+            block.noise_count = noise_depth.min(u32::from(u16::MAX)) as u16;
             layout.blocks.push(block);
         } else {
             line.block = Block::default();
@@ -329,7 +355,7 @@ pub fn build(html: &Html, root: Option<NodeId>, noise: &HashSet<NodeId>) -> Layo
                                 &mut line,
                                 &mut layout,
                                 heading_stack.last().copied().unwrap_or(0),
-                                noise_depth > 0,
+                                noise_depth,
                             );
                         }
                         if name == "a" {
@@ -368,7 +394,7 @@ pub fn build(html: &Html, root: Option<NodeId>, noise: &HashSet<NodeId>) -> Layo
                         &mut line,
                         &mut layout,
                         heading_stack.last().copied().unwrap_or(0),
-                        noise_depth > 0,
+                        noise_depth,
                     );
                 }
                 if name == "a" {
@@ -382,6 +408,15 @@ pub fn build(html: &Html, root: Option<NodeId>, noise: &HashSet<NodeId>) -> Layo
                 if let Some((id, first, noisy)) = stack.pop() {
                     if noisy {
                         noise_depth = noise_depth.saturating_sub(1);
+                        let lines = &mut layout.blocks[first as usize..];
+                        if holds_prose(lines) && !is_comment_region(el.attr("class"), el.id()) {
+                            // An unclosed breadcrumb or a mislabelled wrapper swallowed the
+                            // article: this region does not make its lines noise.
+                            for b in lines.iter_mut() {
+                                b.noise_count = b.noise_count.saturating_sub(1);
+                                b.noisy = b.noise_count > 0;
+                            }
+                        }
                     }
                     layout
                         .ranges
@@ -391,7 +426,7 @@ pub fn build(html: &Html, root: Option<NodeId>, noise: &HashSet<NodeId>) -> Layo
             }
         }
     }
-    flush(&mut line, &mut layout, 0, false);
+    flush(&mut line, &mut layout, 0, 0);
     layout
 }
 

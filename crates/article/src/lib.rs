@@ -74,7 +74,8 @@ pub fn extract(bytes: &[u8], info: &PageInfo<'_>) -> Result<Article, ArticleErro
             Some(base) => base.join(c).ok().map(String::from),
             None => url::Url::parse(c).ok().map(String::from),
         })
-        .or_else(|| info.url.map(str::to_owned));
+        .or_else(|| info.url.map(str::to_owned))
+        .filter(|c| !c.is_empty());
     let page_url = info.url.map(str::to_owned).or_else(|| canonical.clone());
     let host = page_url.as_deref().and_then(host_of);
     let profile = host.as_deref().and_then(|h| sites::PROFILES.for_host(h));
@@ -90,7 +91,7 @@ pub fn extract(bytes: &[u8], info: &PageInfo<'_>) -> Result<Article, ArticleErro
 
     let region = profile
         .and_then(|site| profile_region(&html, &layout, site))
-        .or_else(|| body::choose_region(&html, &layout));
+        .or_else(|| body::choose_region(&html, &layout, title_idx));
     let rules = &sites::PROFILES.boilerplate;
     let mut body = match region {
         Some(r) => body::clean_lines(&layout, r, title.as_deref(), rules),
@@ -325,13 +326,12 @@ fn text_time(
         }
     }
     if let Some((_, _, f)) = best {
-        if !f.has_time {
-            if let Some(better) = candidates
+        if !f.has_time
+            && let Some(better) = candidates
                 .iter()
                 .find(|g| g.has_time && g.at.date_naive() == f.at.date_naive())
-            {
-                return Some(*better);
-            }
+        {
+            return Some(*better);
         }
         return Some(f);
     }
@@ -530,10 +530,10 @@ fn author(
     };
     let mut best: Option<(u8, String)> = None;
     fn consider(best: &mut Option<(u8, String)>, found: Option<(u8, String)>) {
-        if let Some((s, name)) = found {
-            if best.as_ref().is_none_or(|(b, _)| s > *b) {
-                *best = Some((s, name));
-            }
+        if let Some((s, name)) = found
+            && best.as_ref().is_none_or(|(b, _)| s > *b)
+        {
+            *best = Some((s, name));
         }
     }
     for b in blocks.iter().take(to).skip(from.min(n)) {
@@ -561,11 +561,11 @@ fn author(
     // The end of the body often signs the article ("（记者 张三）", "作者：…", "X 发表于 …").
     if let Some((s, e)) = region {
         for b in blocks[s..e.min(n)].iter().rev().take(6) {
-            if let Some(c) = AUTHOR_SIGNATURE.captures(&b.text) {
-                if let Some(name) = trim_name(c[1].trim()) {
-                    consider(&mut best, Some((3, name)));
-                    break;
-                }
+            if let Some(c) = AUTHOR_SIGNATURE.captures(&b.text)
+                && let Some(name) = trim_name(c[1].trim())
+            {
+                consider(&mut best, Some((3, name)));
+                break;
             }
             if b.chars <= 80 {
                 consider(&mut best, labeled_author(&b.text));
