@@ -216,7 +216,7 @@ fn dictionary_match_fits(doc: &Doc<'_>, start: usize, end: usize, surface: &str)
             return false;
         }
     }
-    if surface.chars().all(|c| c.is_ascii()) {
+    if surface.is_ascii() {
         // A lower-case match of a cased name (`apple` for Apple) is only taken for longer names.
         let written = doc.slice(start, end);
         if written != surface && written.chars().all(|c| !c.is_ascii_uppercase()) && end - start < 5

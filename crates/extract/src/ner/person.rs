@@ -32,10 +32,11 @@ pub(crate) fn candidates(doc: &Doc<'_>, out: &mut Vec<Candidate>) {
 /// Score of the context around a name at chars `start..end`: titles before, titles and verbs after.
 fn context_score(doc: &Doc<'_>, start: usize, end: usize) -> f32 {
     let mut score = 0.0;
-    if let Some(before) = doc.token_ending_at(start) {
-        if lexicon::is_title_before(before.word) {
-            score += 2.5;
-        }
+    if doc
+        .token_ending_at(start)
+        .is_some_and(|before| lexicon::is_title_before(before.word))
+    {
+        score += 2.5;
     }
     if let Some(after) = doc.token_at(end) {
         if lexicon::is_title_after(after.word) {
@@ -235,21 +236,21 @@ fn chinese_name_at(doc: &Doc<'_>, start: usize, out: &mut Vec<Candidate>) {
             }
         }
     }
-    if let Some((end, score)) = best {
-        if score >= ACCEPT {
-            out.push(Candidate {
-                start,
-                end,
-                kind: EntityKind::Person,
-                name: None,
-                owner: None,
-                priority: if score >= STRONG {
-                    priority::PERSON_STRONG
-                } else {
-                    priority::PERSON
-                },
-            });
-        }
+    if let Some((end, score)) = best
+        && score >= ACCEPT
+    {
+        out.push(Candidate {
+            start,
+            end,
+            kind: EntityKind::Person,
+            name: None,
+            owner: None,
+            priority: if score >= STRONG {
+                priority::PERSON_STRONG
+            } else {
+                priority::PERSON
+            },
+        });
     }
 }
 
