@@ -280,6 +280,17 @@ fn events_carry_their_support() {
             "https://a.example/3"
         ])
     );
+    // Every report keeps its provenance: article, sentence, offsets, modality.
+    let reports = wang["reports"].as_array().unwrap();
+    assert_eq!(reports.len(), 3);
+    assert_eq!(reports[1]["url"], "https://b.example/2");
+    assert_eq!(reports[1]["modality"], "reported");
+    assert_eq!(reports[1]["sentence"], "王小明加入星河科技。");
+    assert_eq!(reports[1]["published_at"], "2024-08-21T09:00:00+08:00");
+    assert_eq!(
+        (reports[1]["start"].as_i64(), reports[1]["end"].as_i64()),
+        (Some(0), Some(10))
+    );
     let funding = jsonl(&db, &["events", "--type", "funding"]);
     assert_eq!(funding.len(), 1);
     assert_eq!(funding[0]["round"], "B");

@@ -300,6 +300,29 @@ pub struct EventRow {
     pub last_seen: Option<String>,
     /// The canonical URLs of the reporting articles, earliest first.
     pub urls: Vec<String>,
+    /// Every report: which article said it, in which sentence, how (JSONL only; CSV keeps `urls`).
+    pub reports: Vec<EventReport>,
+}
+
+/// One report of an event: the provenance of a fact.
+#[derive(Debug, Clone, Serialize, serde::Deserialize)]
+pub struct EventReport {
+    /// The reporting article's id.
+    pub article_id: i64,
+    /// Its canonical URL.
+    pub url: String,
+    /// Its publish time.
+    pub published_at: Option<String>,
+    /// The sentence the event was found in.
+    pub sentence: String,
+    /// Char offset of the sentence in the article body.
+    pub start: i64,
+    /// Char offset one past the sentence end.
+    pub end: i64,
+    /// How this report asserts the event.
+    pub modality: String,
+    /// The date this report gives, if any.
+    pub date: Option<String>,
 }
 
 /// One exported row of any kind.
@@ -641,7 +664,18 @@ fn export_sql(kind: ExportKind, filter: &ExportFilter) -> String {
                             (SELECT a.canonical_url AS url FROM event_mentions m
                              JOIN articles a ON a.id = m.article_id
                              WHERE m.event_id = v.id
-                             GROUP BY a.id ORDER BY min(a.seen_at), a.id))
+                             GROUP BY a.id ORDER BY min(a.seen_at), a.id)),
+                        (SELECT json_group_array(json_object(
+                                    'article_id', article_id, 'url', url,
+                                    'published_at', published_at, 'sentence', sentence,
+                                    'start', start, 'end', \"end\", 'modality', modality,
+                                    'date', date)) FROM
+                            (SELECT a.id AS article_id, a.canonical_url AS url, a.published_at,
+                                    m.sentence, m.start, m.\"end\", m.modality, m.date
+                             FROM event_mentions m
+                             JOIN articles a ON a.id = m.article_id
+                             WHERE m.event_id = v.id
+                             ORDER BY a.seen_at, a.id, m.start))
                  FROM v_events v
                  {}
                  ORDER BY v.first_seen, v.id",
@@ -745,6 +779,7 @@ fn amount_row(row: &SqlRow<'_>) -> Result<AmountRow, StoreError> {
 fn event_row(row: &SqlRow<'_>) -> Result<EventRow, StoreError> {
     let detail: String = row.get(1)?;
     let urls: String = row.get(9)?;
+    let reports: String = row.get(10)?;
     let mut detail: Map<String, Value> = parse_json("events.detail", &detail)?;
     let kind = match detail.remove("type") {
         Some(Value::String(kind)) => kind,
@@ -768,6 +803,7 @@ fn event_row(row: &SqlRow<'_>) -> Result<EventRow, StoreError> {
         first_seen: row.get(7)?,
         last_seen: row.get(8)?,
         urls: parse_json("articles.canonical_url", &urls)?,
+        reports: parse_json("event_mentions", &reports)?,
     })
 }
 
