@@ -124,15 +124,15 @@ fn load_msra(path: &Path) -> anyhow::Result<Vec<Sentence>> {
             Some("ORG") => Some("org"),
             _ => None,
         };
-        if tag.starts_with('B') || tag == "O" || label.is_none() {
-            if let Some((l, start)) = open.take() {
-                gold.push((l, start, pos));
-            }
+        if (tag.starts_with('B') || tag == "O" || label.is_none())
+            && let Some((l, start)) = open.take()
+        {
+            gold.push((l, start, pos));
         }
-        if tag.starts_with('B') {
-            if let Some(label) = label {
-                open = Some((label, pos));
-            }
+        if tag.starts_with('B')
+            && let Some(label) = label
+        {
+            open = Some((label, pos));
         }
         text.push_str(ch);
         pos += ch.chars().count();
