@@ -210,14 +210,25 @@ fn import_file(path: &Path, extractor: &Extractor) -> Result<Imported, String> {
 }
 
 /// A plain text: the first non-blank line is the title, the rest the body.
+///
+/// UTF-8 is expected; Chinese texts saved by older Windows tools are GBK, so a text that is not
+/// UTF-8 but decodes as GB18030 without a single error is read as that.
 fn text_article(bytes: &[u8]) -> Result<Article, String> {
-    let text = std::str::from_utf8(bytes).map_err(|e| {
-        format!(
-            "not valid UTF-8 (first bad byte at offset {})",
-            e.valid_up_to()
-        )
-    })?;
-    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let (text, encoding) = match std::str::from_utf8(bytes) {
+        Ok(text) => (std::borrow::Cow::Borrowed(text), "UTF-8"),
+        Err(e) => {
+            match encoding_rs::GB18030.decode_without_bom_handling_and_without_replacement(bytes) {
+                Some(text) => (text, "GB18030"),
+                None => {
+                    return Err(format!(
+                        "neither UTF-8 (first bad byte at offset {}) nor GB18030 text",
+                        e.valid_up_to()
+                    ));
+                }
+            }
+        }
+    };
+    let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
     let text = text.trim_start();
     if text.is_empty() {
         return Err("empty file".to_owned());
@@ -238,7 +249,7 @@ fn text_article(bytes: &[u8]) -> Result<Article, String> {
         } else {
             body
         },
-        encoding: Some("UTF-8".to_owned()),
+        encoding: Some(encoding.to_owned()),
         kind: PageKind::Article,
         ..Article::default()
     })
@@ -282,6 +293,11 @@ mod tests {
         assert_eq!(article.body, "第一段。\n第二段。");
         assert!(text_article(b"  \n ").is_err());
         assert!(text_article(&[0xff, 0xfe, 0x00]).is_err());
+        let (gbk, _, _) = encoding_rs::GBK.encode("标题\n字节跳动估值超过两千亿美元。\n");
+        let article = text_article(&gbk).unwrap();
+        assert_eq!(article.title.as_deref(), Some("标题"));
+        assert_eq!(article.body, "字节跳动估值超过两千亿美元。");
+        assert_eq!(article.encoding.as_deref(), Some("GB18030"));
     }
 
     #[test]
