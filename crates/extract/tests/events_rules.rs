@@ -540,3 +540,49 @@ fn datelines_and_possessors_do_not_make_arguments() {
     let text = "远航出行业绩承压，员工担心未来有被裁掉的风险。";
     assert!(find_events(text, &[company(text, "远航出行")], &[], sept_13()).is_empty());
 }
+
+#[test]
+fn a_latin_name_ending_in_a_round_letter_is_not_a_round() {
+    let text = "AMD融资10亿美元。";
+    let entities = [ent(text, EntityKind::Company, "AMD", "AMD", 0)];
+    let events = find_events(
+        text,
+        &entities,
+        &[money(text, "10亿美元", "1000000000", "USD")],
+        sept_13(),
+    );
+    assert_eq!(events.len(), 1);
+    assert!(matches!(
+        &events[0].detail,
+        EventDetail::Funding { round: None, .. }
+    ));
+}
+
+#[test]
+fn sales_and_dismissals_in_the_passive() {
+    let text = "青禾科技将旗下白帆软件出售给蓝鲸集团。";
+    let entities = [
+        company(text, "青禾科技"),
+        company(text, "白帆软件"),
+        company(text, "蓝鲸集团"),
+    ];
+    let events = find_events(text, &entities, &[], sept_13());
+    assert_eq!(events.len(), 1, "{events:?}");
+    assert!(
+        matches!(&events[0].detail, EventDetail::Acquisition { acquirer: Some(a), target: Some(t), .. }
+        if a == "蓝鲸集团" && t == "白帆软件")
+    );
+
+    let text = "刘强上周被星海科技解雇。";
+    let events = find_events(
+        text,
+        &[person(text, "刘强"), company(text, "星海科技")],
+        &[],
+        sept_13(),
+    );
+    assert_eq!(events.len(), 1);
+    assert_eq!(
+        talent(&events[0]),
+        (TalentAction::Leave, "刘强", Some("星海科技"), None, None)
+    );
+}

@@ -725,7 +725,7 @@ fn hire(s: &Sentence<'_>, t: Trigger) -> Option<Built> {
 }
 
 /// Investor roles of the entities of a sentence: `由甲领投，乙、丙跟投`, `投资方包括甲、乙`.
-fn investors<'a>(s: &Sentence<'a>, company: &Entity) -> (Vec<&'a Entity>, Vec<&'a Entity>) {
+fn investors<'a>(s: &Sentence<'a>, raiser: Option<&str>) -> (Vec<&'a Entity>, Vec<&'a Entity>) {
     #[derive(Clone, Copy, PartialEq)]
     enum R {
         Lead,
@@ -740,7 +740,7 @@ fn investors<'a>(s: &Sentence<'a>, company: &Entity) -> (Vec<&'a Entity>, Vec<&'
             matches!(
                 e.kind,
                 EntityKind::Company | EntityKind::Org | EntityKind::Person
-            ) && e.name != company.name
+            ) && Some(e.name.as_str()) != raiser
         })
         .collect();
     let mut roles = vec![R::None; candidates.len()];
@@ -820,17 +820,7 @@ fn funding(s: &Sentence<'_>, t: Trigger) -> Option<Built> {
         return None;
     }
     // The company raising: the nearest company before the trigger that is not itself an investor.
-    let (leads_all, follows_all) = {
-        let dummy = Entity {
-            kind: EntityKind::Company,
-            text: String::new(),
-            start: 0,
-            end: 0,
-            name: String::new(),
-            owner: None,
-        };
-        investors(s, &dummy)
-    };
+    let (leads_all, follows_all) = investors(s, None);
     let is_investor = |e: &Entity| {
         leads_all
             .iter()
@@ -852,7 +842,8 @@ fn funding(s: &Sentence<'_>, t: Trigger) -> Option<Built> {
             let lead = s.text(e.start.saturating_sub(1).max(s.start), e.start);
             lead != "由" && lead != "获"
         })
-        .max_by_key(|e| e.end)?;
+        .max_by_key(|e| e.end)
+        .filter(|e| s.may_govern(e, t.start))?;
     let company = if t.kind == TriggerKind::Investment {
         // `甲获得乙的投资`: the raiser is the first company of the clause, the ones after 获 invest.
         s.entities
@@ -866,7 +857,7 @@ fn funding(s: &Sentence<'_>, t: Trigger) -> Option<Built> {
     } else {
         company
     };
-    let (mut lead, mut follow) = investors(s, company);
+    let (mut lead, mut follow) = investors(s, Some(&company.name));
     if t.kind == TriggerKind::Investment {
         for e in s.entities.iter().copied() {
             if e.start > company.end
@@ -897,12 +888,16 @@ fn funding(s: &Sentence<'_>, t: Trigger) -> Option<Built> {
             .then(|| s.money_near(next_start, s.clause_end(next_start), next_start))
             .flatten()
     });
-    let round = ROUND
-        .captures(&s.text(t.start.saturating_sub(14).max(amount_floor), t.end))
-        .and_then(|c| {
-            let m = c.get(1)?;
-            Some((m.as_str().to_owned(), m.len()))
-        });
+    let round_window = s.text(t.start.saturating_sub(14).max(amount_floor), t.end);
+    let round = ROUND.captures(&round_window).and_then(|c| {
+        let m = c.get(1)?;
+        // A letter that ends a Latin name (`AMD融资`) is not a round.
+        let glued = round_window[..m.start()]
+            .chars()
+            .next_back()
+            .is_some_and(|c| c.is_ascii_alphanumeric());
+        (!glued).then(|| (m.as_str().to_owned(), m.len()))
+    });
     let round_text = round.as_ref().map(|(r, _)| normalize_round(r));
     if amount.is_none() && round_text.is_none() && lead.is_empty() && follow.is_empty() {
         return None;
@@ -1038,10 +1033,19 @@ fn acquisition(s: &Sentence<'_>, t: Trigger) -> Option<Built> {
         }
     } else if sell {
         // `甲将乙业务出售给丙` / `甲向丙出售乙`.
-        let target = s.after(t.end, TARGET, 10).or_else(|| {
-            let jiang = head.rfind('将')?;
-            let at = t.start - head[jiang..].chars().count() + 1;
+        // What is sold is fronted by 将/把, else it is the object; after `出售给` comes the buyer.
+        let fronted = head.rfind(['将', '把']).and_then(|b| {
+            let at = t.start - head[b..].chars().count() + 1;
             s.after(at, TARGET, 2).filter(|e| e.end <= t.start)
+        });
+        let to_buyer = matches!(s.text(t.end, t.end + 1).as_str(), "给" | "予")
+            || matches!(s.text(t.start, t.end).as_str(), "卖给" | "售予");
+        let target = fronted.or_else(|| {
+            if to_buyer {
+                None
+            } else {
+                s.after(t.end, TARGET, 10)
+            }
         });
         let buyer = s
             .entities
