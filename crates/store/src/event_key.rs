@@ -80,10 +80,12 @@ pub fn event_key(event: &Event, publish_month: Option<&str>) -> EventKey {
             ..
         } => {
             parts.push(company.clone());
-            match round {
+            match round.as_deref().map(normalize_round) {
                 // A company has one series A; the round alone identifies it.
-                Some(round) => parts.push(normalize_round(round)),
-                None => {
+                Some(round) if round_is_unique(&round) => parts.push(round),
+                // 战略, 新一轮 and the like recur: amount and month tell them apart.
+                round => {
+                    parts.push(round.unwrap_or_default());
                     parts.push(amount_key(amount.as_ref()));
                     parts.push(month.to_owned());
                     ends_in_month = true;
@@ -151,6 +153,15 @@ fn normalize_round(round: &str) -> String {
         .filter(|c| !c.is_whitespace())
         .flat_map(char::to_uppercase)
         .collect()
+}
+
+/// True for a round a company goes through once: a series letter (A, Pre-A, B+, Pre-IPO), a
+/// numbered round (第3轮) or the first money (天使, 种子).
+fn round_is_unique(round: &str) -> bool {
+    round.chars().any(|c| c.is_ascii_alphanumeric())
+        || round.starts_with('第')
+        || round.starts_with("天使")
+        || round.starts_with("种子")
 }
 
 /// An amount as currency and exact value (the text varies between reports: 2亿美元, 两亿美元).
@@ -275,6 +286,40 @@ mod tests {
         assert_eq!(shift_month("2024-03", -6).as_deref(), Some("2023-09"));
         assert_eq!(shift_month("2024-12", 1).as_deref(), Some("2025-01"));
         assert_eq!(shift_month("2024", 1), None);
+    }
+
+    fn funding(round: &str, value: i128, date: &str) -> Event {
+        Event {
+            detail: EventDetail::Funding {
+                company: "星河科技".into(),
+                round: Some(round.into()),
+                amount: Some(Amount {
+                    text: "x".into(),
+                    start: 0,
+                    end: 1,
+                    kind: zhnews_model::AmountKind::Money,
+                    value: zhnews_model::Decimal::from_int(value),
+                    max: None,
+                    currency: Some("USD".into()),
+                    qualifier: zhnews_model::Qualifier::Exact,
+                    unit: None,
+                }),
+                investors: vec![],
+                lead_investors: vec![],
+            },
+            ..talent("王小明", None, Some(date), None)
+        }
+    }
+
+    #[test]
+    fn series_rounds_happen_once_strategic_rounds_recur() {
+        let b = |v, d| event_key(&funding("B轮", v, d), None).id;
+        assert_eq!(b(1, "2024-01"), b(2, "2024-05"), "one series B");
+        let strategic = |v, d| event_key(&funding("战略", v, d), None).id;
+        assert_ne!(strategic(1, "2024-01"), strategic(1, "2024-05"));
+        assert_eq!(strategic(1, "2024-01-03"), strategic(1, "2024-01"));
+        assert!(round_is_unique("第3"));
+        assert!(!round_is_unique("新一"));
     }
 
     #[test]
