@@ -586,3 +586,63 @@ fn sales_and_dismissals_in_the_passive() {
         (TalentAction::Leave, "刘强", Some("星海科技"), None, None)
     );
 }
+
+#[test]
+fn a_former_affiliation_is_where_a_joiner_came_from() {
+    let text = "原青禾科技高管王海宣布加入蓝鲸集团。";
+    let entities = [
+        company(text, "青禾科技"),
+        person(text, "王海"),
+        company(text, "蓝鲸集团"),
+    ];
+    let events = find_events(text, &entities, &[], sept_13());
+    assert_eq!(events.len(), 1);
+    assert_eq!(
+        talent(&events[0]),
+        (
+            TalentAction::Join,
+            "王海",
+            Some("青禾科技"),
+            Some("蓝鲸集团"),
+            None
+        )
+    );
+}
+
+#[test]
+fn amounts_in_a_later_clause_and_exchanges_named_as_organisations() {
+    let text = "智元动力已完成新一轮融资，由红杉中国领投，金额达10亿元。";
+    let entities = [company(text, "智元动力"), company(text, "红杉中国")];
+    let events = find_events(
+        text,
+        &entities,
+        &[money(text, "10亿元", "1000000000", "CNY")],
+        sept_13(),
+    );
+    assert_eq!(events.len(), 1);
+    assert!(
+        matches!(&events[0].detail, EventDetail::Funding { amount: Some(a), lead_investors, .. }
+        if a.text == "10亿元" && lead_investors == &["红杉中国"])
+    );
+
+    // The exchange recognized as an organisation does not hide the listing company; the proceeds
+    // (`募资`) belong to the listing, not to a separate funding.
+    let text = "云图智能计划于下月在港交所上市，拟募资60亿港元。";
+    let entities = [
+        company(text, "云图智能"),
+        ent(text, EntityKind::Org, "港交所", "香港交易所", 0),
+    ];
+    let events = find_events(
+        text,
+        &entities,
+        &[money(text, "60亿港元", "6000000000", "HKD")],
+        sept_13(),
+    );
+    assert_eq!(events.len(), 1, "{events:?}");
+    assert!(
+        matches!(&events[0].detail, EventDetail::Ipo { company, exchange: Some(x), amount: Some(_) }
+        if company == "云图智能" && x == "港交所")
+    );
+    assert_eq!(events[0].modality, Modality::Planned);
+    assert_eq!(events[0].date.as_deref(), Some("2024-10"));
+}

@@ -535,7 +535,7 @@ fn talent(s: &Sentence<'_>, t: Trigger) -> Vec<Built> {
                     continue;
                 }
                 let from = affiliation
-                    .filter(|a| !a.former && a.company.name != to.name)
+                    .filter(|a| a.company.name != to.name)
                     .map(|a| a.company);
                 args.push(arg(Role::To, to));
                 if let Some(f) = from {
@@ -879,15 +879,9 @@ fn funding(s: &Sentence<'_>, t: Trigger) -> Option<Built> {
         clause_start
     };
     // The amount may follow in a clause of its own (`完成新一轮融资，金额为5亿美元`).
-    let amount = s.money_near(amount_floor, clause_end, t.start).or_else(|| {
-        let next_start = clause_end + 1;
-        let next = s.text(next_start, next_start + 6);
-        ["金额", "融资金额", "融资额", "规模", "总额", "募资"]
-            .iter()
-            .any(|w| next.starts_with(w))
-            .then(|| s.money_near(next_start, s.clause_end(next_start), next_start))
-            .flatten()
-    });
+    let amount = s
+        .money_near(amount_floor, clause_end, t.start)
+        .or_else(|| amount_clause(s, clause_end));
     let round_window = s.text(t.start.saturating_sub(14).max(amount_floor), t.end);
     let round = ROUND.captures(&round_window).and_then(|c| {
         let m = c.get(1)?;
@@ -954,6 +948,34 @@ fn funding(s: &Sentence<'_>, t: Trigger) -> Option<Built> {
         },
         arguments: args,
     })
+}
+
+/// The money of a later clause of the sentence that is about the amount (`，金额达10亿元`), for
+/// events whose own clause gives none.
+fn amount_clause<'a>(s: &Sentence<'a>, mut clause_end: usize) -> Option<&'a Amount> {
+    while clause_end < s.end {
+        let next_start = clause_end + 1;
+        let next_end = s.clause_end(next_start);
+        let head = s.text(next_start, next_start + 6);
+        if [
+            "金额",
+            "融资金额",
+            "融资额",
+            "规模",
+            "总额",
+            "募资",
+            "交易金额",
+            "交易额",
+            "作价",
+        ]
+        .iter()
+        .any(|w| head.starts_with(w))
+        {
+            return s.money_near(next_start, next_end, next_start);
+        }
+        clause_end = next_end;
+    }
+    None
 }
 
 fn normalize_round(raw: &str) -> String {
@@ -1131,7 +1153,7 @@ fn ipo(s: &Sentence<'_>, t: Trigger) -> Option<Built> {
         ],
         clause_start,
     );
-    if nearest_any.is_some_and(|e| e.kind != EntityKind::Company) {
+    if nearest_any.is_some_and(|e| matches!(e.kind, EntityKind::Product | EntityKind::Person)) {
         return None;
     }
     let company = s
