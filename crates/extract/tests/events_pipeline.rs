@@ -16,15 +16,16 @@ fn seed_events() -> Vec<Event> {
         .events
 }
 
-fn moves(
-    events: &[Event],
-) -> Vec<(
+/// A talent move as (action, person, from, to, date).
+type Move = (
     TalentAction,
     String,
     Option<String>,
     Option<String>,
     Option<String>,
-)> {
+);
+
+fn moves(events: &[Event]) -> Vec<Move> {
     events
         .iter()
         .filter_map(|e| match &e.detail {

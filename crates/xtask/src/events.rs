@@ -267,11 +267,11 @@ fn gold_mentions(sentence: &Sentence) -> (Vec<Entity>, Vec<Amount>) {
     (entities, amounts)
 }
 
+/// An event in DuEE's terms: its type, its (role, argument text) pairs and its trigger span.
+type DueeEvent = (String, Vec<(String, String)>, (usize, usize));
+
 /// Our event as DuEE arguments: the DuEE type and (role, span text) pairs, or `None` when unmapped.
-fn to_duee(
-    text: &[char],
-    mention: &EventMention,
-) -> Option<(String, Vec<(String, String)>, (usize, usize))> {
+fn to_duee(text: &[char], mention: &EventMention) -> Option<DueeEvent> {
     let trigger = mention.event.trigger?;
     let trigger_text: String = text[trigger.0..trigger.1].iter().collect();
     // A pronoun or generic noun (`他`, `该公司`) stands for the name it was resolved to; DuEE
@@ -645,11 +645,11 @@ fn char_f1(predicted: &str, gold: &str) -> f64 {
     }
     let mut common = 0usize;
     for c in &p {
-        if let Some(n) = counts.get_mut(c) {
-            if *n > 0 {
-                *n -= 1;
-                common += 1;
-            }
+        if let Some(n) = counts.get_mut(c)
+            && *n > 0
+        {
+            *n -= 1;
+            common += 1;
         }
     }
     if common == 0 {
