@@ -427,7 +427,7 @@ pub const GENERIC_MODIFIERS: &[&str] = &[
 ];
 
 /// Characters common in Chinese transliterations of foreign names (`马斯克`, `奥尔特曼`).
-const TRANSLIT_CHARS: &str = "阿埃艾爱安奥巴拜班邦贝本比彼毕宾波伯博布查达戴丹道德迪蒂丁杜多厄恩法菲费芬弗福盖甘冈戈格古哈海汉豪赫亨胡华霍基吉加杰金卡凯坎康柯科克肯库拉莱赖兰朗劳勒雷里利莉林琳隆卢鲁路伦罗洛马迈麦曼梅门蒙米密明莫姆穆纳奈南内尼涅纽诺欧帕潘佩彭皮普奇齐恰乔切琴萨塞桑瑟森沙尚舍圣施什史斯松苏索塔泰坦汤特提图托瓦万威韦维温沃乌武西希锡夏谢辛休雅亚扬耶伊因英尤约泽扎詹兹佐娜娃丝黛妮琪莎薇蕾洛莱尔顿夫茨普奥";
+const TRANSLIT_CHARS: &str = "历山考瑟珀坎宁弗怀伍瑞琼珍姬丽茜露娅鲍勃彼得保约翰詹姆威廉亨查理哈勒戈泰奈韦朗凯文迈琳塔莉索菲汀芙嘉翠芭玛洁颂昂宾匹贾阿埃艾爱安奥巴拜班邦贝本比彼毕宾波伯博布查达戴丹道德迪蒂丁杜多厄恩法菲费芬弗福盖甘冈戈格古哈海汉豪赫亨胡华霍基吉加杰金卡凯坎康柯科克肯库拉莱赖兰朗劳勒雷里利莉林琳隆卢鲁路伦罗洛马迈麦曼梅门蒙米密明莫姆穆纳奈南内尼涅纽诺欧帕潘佩彭皮普奇齐恰乔切琴萨塞桑瑟森沙尚舍圣施什史斯松苏索塔泰坦汤特提图托瓦万威韦维温沃乌武西希锡夏谢辛休雅亚扬耶伊因英尤约泽扎詹兹佐娜娃丝黛妮琪莎薇蕾洛莱尔顿夫茨普奥";
 
 /// Chars that commonly end a transliterated name.
 const TRANSLIT_ENDINGS: &str = "斯尔特克德尼诺奥森姆曼顿夫基娃娜拉亚里利罗多戈兹茨科维卡恩安森格";
@@ -571,11 +571,21 @@ pub const NAME_STOP_WORDS: &[&str] = &[
 ];
 
 /// Function chars and punctuation-like chars that never end or fill a given name.
-const NOT_GIVEN: &str = "的了是在和与及也就都又还将把被对向从为等说称曾已并而或之其这那我你他她它们个位名吗呢吧啊某氏总董";
+const NOT_GIVEN: &str =
+    "的了是在和与及也就都又还将把被对向从为等说称曾已并而或这那我你他她它们个位名吗呢吧啊某氏总董";
 
 /// Chars typical of transliterations and rare in Chinese given names: a "given name" made only of
 /// them (桑德兰, 马洛卡) is more likely a foreign place or club.
 const FOREIGN_ONLY: &str = "德尔斯特克尼诺奥森姆曼顿夫基娃娜拉亚里罗多戈兹茨科维卡恩格赫塞瑟索塔泰坦图托瓦沃乌锡耶伊扎詹佐莱赖朗劳勒隆卢鲁伦洛迈麦蒙米密莫穆纳奈内涅纽帕潘佩皮普奇齐恰切琴萨桑舍什苏堡";
+
+/// Chars that end place, building, event and title words far more often than given names
+/// (景德镇, 秦皇岛, 卢浮宫, 黄金周): jieba tags many such words `nr`.
+const NOT_NAME_ENDINGS: &str = "镇庄岛宫周湖湾港城市县村路街寺庙塔桥楼园馆州郡坡堡峡谷岭洲殿府院亭阁台井洞池坝区省乡屯营站场厅厂店铺号舰剑序记传论经族国朝帝军队部党派学式期节季课卡票湾河滩岸线站厦所会团社局处司网报刊篇曲歌剧赛杯奖法税费价率量";
+
+/// Whether a char rarely ends a given name but often ends a place or thing.
+pub fn is_not_name_ending(ch: char) -> bool {
+    NOT_NAME_ENDINGS.contains(ch)
+}
 
 /// Whether a char is typical of transliterations and rare in Chinese given names.
 pub fn is_foreign_only(ch: char) -> bool {

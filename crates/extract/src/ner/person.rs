@@ -221,7 +221,15 @@ fn chinese_name_at(doc: &Doc<'_>, start: usize, out: &mut Vec<Candidate>) {
                     .iter()
                     .all(|&c| lexicon::is_foreign_only(c))
             {
-                given -= 1.5;
+                // jieba tags many transliterated places `nr` (莫斯科): this outweighs that tag.
+                given -= 3.0;
+            }
+            if lexicon::is_not_name_ending(chars[end - 1]) {
+                given -= 2.5;
+            }
+            let given_text: String = chars[start + surname_len..end].iter().collect();
+            if lexicon::is_title_after(&given_text) || lexicon::is_title_before(&given_text) {
+                continue;
             }
             let chained = out
                 .last()
@@ -229,7 +237,13 @@ fn chinese_name_at(doc: &Doc<'_>, start: usize, out: &mut Vec<Candidate>) {
             let Some(tokens) = token_score(doc, start, end, chained) else {
                 continue;
             };
-            let tokens = tokens + if chained { 1.0 } else { 0.0 };
+            // Names in a list (`张三、李四`) vouch for each other.
+            let listed = start >= 1
+                && doc.chars[start - 1] == '、'
+                && out
+                    .last()
+                    .is_some_and(|c| c.end + 1 == start && c.kind == EntityKind::Person);
+            let tokens = tokens + if chained { 1.0 } else { 0.0 } + if listed { 1.0 } else { 0.0 };
             let score = prior + given + tokens + context_score(doc, start, end);
             if best.is_none_or(|(_, b)| score > b) {
                 best = Some((end, score));
@@ -277,8 +291,14 @@ fn transliterated_at(doc: &Doc<'_>, start: usize, out: &mut Vec<Candidate>) {
     match first {
         Some(token) if token.end == end => {
             if known_word(token.word) {
+                // jieba knows some foreign names as common nouns (温格/n) and many as places:
+                // a title right before (`主帅温格`) still makes them people.
+                let titled = doc
+                    .token_ending_at(start)
+                    .is_some_and(|before| lexicon::is_title_before(before.word));
                 score += match token.tag {
                     "nr" | "nrt" | "nrfg" => 2.0,
+                    "n" | "nz" | "ns" if titled => 0.0,
                     _ => return,
                 };
             } else {
@@ -348,11 +368,7 @@ fn dotted_names(doc: &Doc<'_>, out: &mut Vec<Candidate>) {
         }
         // Left part: transliteration chars back to a token boundary.
         let mut start = i;
-        let dot = lexicon::is_name_dot(chars[i]);
-        while start > 0
-            && i - start < 6
-            && (lexicon::is_translit(chars[start - 1]) || dot && lexicon::is_han(chars[start - 1]))
-        {
+        while start > 0 && i - start < 6 && lexicon::is_translit(chars[start - 1]) {
             start -= 1;
         }
         while start < i && !doc.is_boundary(start) {
@@ -366,14 +382,14 @@ fn dotted_names(doc: &Doc<'_>, out: &mut Vec<Candidate>) {
         let mut end = i;
         loop {
             let mut j = end + 1;
-            while j < chars.len() && j - end <= 6 && lexicon::is_han(chars[j]) {
+            while j < chars.len() && j - end <= 6 && lexicon::is_translit(chars[j]) {
                 j += 1;
             }
             // Back to a token boundary (`约翰·拉贝日记` ends before 日记).
             while j > end + 1 && !doc.is_boundary(j) {
                 j -= 1;
             }
-            if j == end + 1 && !lexicon::is_translit(chars[end + 1]) {
+            if j == end + 1 {
                 break;
             }
             end = j;
