@@ -14,7 +14,6 @@ const STRONG_SUFFIXES: &[&str] = &[
     "集团",
     "控股",
     "股份",
-    "银行",
     "证券",
     "创投",
     "信托",
@@ -202,7 +201,9 @@ fn suffixed_at(doc: &Doc<'_>, index: usize, out: &mut Vec<Candidate>) {
         return;
     }
     // The brand must carry a name: a strong token, or a place/common word before a strong suffix.
-    if !strong && !strong_suffix {
+    // A bank needs a name or a place (`北京银行`), not a common word (`发卡银行`).
+    let bank = suffix == "银行" && places > 0;
+    if !strong && !strong_suffix && !bank {
         return;
     }
     if brand_len < 2 && !legal {
@@ -255,7 +256,16 @@ fn latin_brand_at(doc: &Doc<'_>, index: usize, out: &mut Vec<Candidate>) {
 }
 
 /// Branch words that extend a company to one of its units (`招行武汉分行`, `建行信用卡中心`).
-const BRANCHES: [&str; 6] = ["分行", "支行", "分公司", "信用卡中心", "营业部", "分部"];
+const BRANCHES: [&str; 8] = [
+    "分行",
+    "支行",
+    "分公司",
+    "信用卡中心",
+    "营业部",
+    "分部",
+    "信用卡部",
+    "银行卡部",
+];
 
 /// Extends accepted companies over a following place and branch word: `工商银行湖南省分行`.
 pub(crate) fn extend_branches(doc: &Doc<'_>, accepted: &mut [Candidate]) {
@@ -266,11 +276,21 @@ pub(crate) fn extend_branches(doc: &Doc<'_>, accepted: &mut [Candidate]) {
         let mut pos = candidate.end;
         let mut places = 0;
         while let Some(token) = doc.token_at(pos) {
-            if BRANCHES.contains(&token.word) {
+            // A branch word may be one token or two (`信用卡/中心`).
+            let two = doc
+                .token_at(token.end)
+                .map(|next| (format!("{}{}", token.word, next.word), next.end));
+            let branch_end = if BRANCHES.contains(&token.word) {
+                Some(token.end)
+            } else {
+                two.filter(|(word, _)| BRANCHES.contains(&word.as_str()))
+                    .map(|(_, end)| end)
+            };
+            if let Some(branch_end) = branch_end {
                 if candidate.name.is_none() {
                     candidate.name = Some(doc.slice(candidate.start, candidate.end));
                 }
-                candidate.end = token.end;
+                candidate.end = branch_end;
                 break;
             }
             if token.tag != "ns" || places == 2 {

@@ -48,8 +48,8 @@ pub(crate) mod priority {
     pub const PERSON_STRONG: u8 = 80;
     /// A short dictionary alias.
     pub const DICT_SHORT: u8 = 70;
-    /// Brand + suffix company.
-    pub const COMPANY_SUFFIX: u8 = 65;
+    /// Brand + suffix company (`暴雪公司` is taken whole over the alias `暴雪`).
+    pub const COMPANY_SUFFIX: u8 = 75;
     /// A person from given-name evidence.
     pub const PERSON: u8 = 60;
     /// An organisation from its suffix.
