@@ -303,29 +303,40 @@ fn text_time(
     let (from, to) = match (title_idx, region) {
         (Some(t), Some((s, _))) if t < s => (t + 1, (s + 4).max(t + 12).min(n)),
         (Some(t), _) => (t + 1, (t + 15).min(n)),
-        (None, Some((s, _))) => (s.saturating_sub(10), (s + 4).min(n)),
+        (None, Some((s, _))) => (s.saturating_sub(12), (s + 4).min(n)),
         (None, None) => (0, n.min(60)),
     };
-    let mut best: Option<(u8, bool, time::Found)> = None;
+    // The header zone (headline to body start) is searched first; the first body lines only
+    // when the header has no date, so a dated list further down cannot outrank the byline.
+    let split = match region {
+        Some((s, _)) if s > from && s < to => s,
+        _ => to,
+    };
+    let mut best: Option<((bool, u8, bool), time::Found)> = None;
     let mut candidates: Vec<time::Found> = Vec::new();
-    for b in blocks.iter().take(to).skip(from.min(n)) {
-        if b.chars > 200 {
-            continue;
+    for (zone, (lo, hi)) in [(from, split), (split, to)].into_iter().enumerate() {
+        if best.is_some() {
+            break;
         }
-        if let Some(f) = time::find_in_text(&b.text, fetched_at) {
-            let rank = time_rank(&f, &b.text);
-            let hinted = BYLINE_HINT.is_match(&b.text) || b.chars < 30;
-            let better = match best {
-                None => true,
-                Some((r, h, _)) => rank > r || (rank == r && hinted && !h),
-            };
-            if better {
-                best = Some((rank, hinted, f));
+        for b in blocks.iter().take(hi).skip(lo.min(n)) {
+            // Header-zone lines count even inside chrome-classed wrappers ("post_info"); below
+            // the body start, chrome is where the decoy dates are.
+            if b.chars > 200 || (zone == 1 && b.noisy) {
+                continue;
             }
-            candidates.push(f);
+            if let Some(f) = time::find_in_text(&b.text, fetched_at) {
+                let rank = time_rank(&f, &b.text);
+                let strong = rank >= 2 && STRONG_HINT.is_match(&b.text);
+                let hinted = BYLINE_HINT.is_match(&b.text) || b.chars < 30;
+                let key = (strong, rank, hinted);
+                if best.is_none_or(|(k, _)| key > k) {
+                    best = Some((key, f));
+                }
+                candidates.push(f);
+            }
         }
     }
-    if let Some((_, _, f)) = best {
+    if let Some((_, f)) = best {
         if !f.has_time
             && let Some(better) = candidates
                 .iter()
@@ -350,6 +361,13 @@ fn text_time(
         .find_map(|b| time::find_in_text(&b.text, fetched_at).filter(|f| f.has_time))
 }
 
+static STRONG_HINT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"发布时间|发表时间|发布日期|发表日期|更新时间|时间\s*[:：]|日期\s*[:：]|发表于|发布于",
+    )
+    .expect("regex")
+});
+
 static POSTED: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"发表于|发布于|发表时间|发布时间|posted|Posted").expect("regex"));
 
@@ -369,7 +387,7 @@ fn script_time(html: &Html) -> Option<time::Found> {
 /// Byline labels before a person's name, strongest first: (label regex, priority).
 static AUTHOR_LABELED: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?:^|[^\p{Han}]|[报社台网刊])(作\s*者|撰\s*文|执笔人?|记者|实习生|通讯员|博主|发布者|发表人|楼主|发帖人|文|责任编辑|责编|编辑)\s*(?:[:：/／|｜]\s*|\s+)((?:[\p{Han}·]{2,4}(?:[\s、，,]+|$)){1,6}|[A-Za-z][A-Za-z0-9_.\-&]{1,24})",
+        r"(?:^|[^\p{Han}]|[报社台网刊])(作\s*者|撰\s*文|执笔人?|记者|实习生|通讯员|博主|发布者|发表人|楼主|发帖人|文|责任编辑|责编|编辑)\s*(?:[:：/／|｜]\s*|\s+)((?:[\p{Han}·]{2,4}(?:[\s、，,)）\]】]+|$)){1,6}|[A-Za-z][A-Za-z0-9_.\-&]{1,24})",
     )
     .expect("regex")
 });
@@ -443,7 +461,7 @@ const NOT_NAMES: &[&str] = &[
 fn trim_name(raw: &str) -> Option<String> {
     let mut names = Vec::new();
     for part in raw
-        .split([' ', '、', '，', ',', '\u{3000}'])
+        .split([' ', '、', '，', ',', '\u{3000}', ')', '）', ']', '】'])
         .filter(|p| !p.is_empty())
     {
         let mut name = part.to_owned();
@@ -539,6 +557,10 @@ fn author(
     for b in blocks.iter().take(to).skip(from.min(n)) {
         if b.chars <= 120 {
             consider(&mut best, labeled_author(&b.text));
+        } else if !b.noisy {
+            // "本报讯（记者 张三）…": the lead of the first paragraph names the reporter.
+            let lead: String = b.text.chars().take(40).collect();
+            consider(&mut best, labeled_author(&lead).filter(|(s, _)| *s == 3));
         }
     }
     if best.as_ref().is_some_and(|(s, _)| *s == 3) {
