@@ -3,6 +3,7 @@
 //! brands that contain numeral chars. They are general Chinese usage written for this module, not
 //! taken from any evaluation set.
 
+use std::sync::LazyLock;
 use zhnews_model::Qualifier;
 
 /// Currency words written after the number, with their ISO 4217 code. Longer forms first is not
@@ -618,12 +619,65 @@ pub const ORDINARY_WORDS: &[&str] = &[
     "恒生指数",
 ];
 
+/// Every word of every list, for the first- and last-char tables.
+fn all_words() -> impl Iterator<Item = &'static str> {
+    CURRENCY_AFTER
+        .iter()
+        .chain(CURRENCY_BEFORE)
+        .map(|&(w, _)| w)
+        .chain(
+            QUALIFIER_BEFORE
+                .iter()
+                .chain(QUALIFIER_AFTER)
+                .map(|&(w, _)| w),
+        )
+        .chain(RANGE_JOINERS.iter().copied())
+        .chain(COUNT_UNITS.iter().copied())
+        .chain(UNIT_LOOKALIKES.iter().copied())
+        .chain(NOT_AMOUNT_AFTER.iter().copied())
+        .chain(MONEY_CONTEXT.iter().copied())
+        .chain(COUNT_CONTEXT.iter().copied())
+        .chain(PRICE_WORDS.iter().copied())
+}
+
+/// A set of BMP chars as a bit table; chars beyond the BMP are always in it (the lists check).
+fn char_table(chars: impl Iterator<Item = char>) -> Vec<u64> {
+    let mut table = vec![0u64; 1024];
+    for c in chars {
+        let code = c as u32;
+        if code < 0x1_0000 {
+            table[(code >> 6) as usize] |= 1 << (code & 63);
+        }
+    }
+    table
+}
+
+fn in_table(table: &[u64], c: char) -> bool {
+    let code = c as u32;
+    code >= 0x1_0000 || table[(code >> 6) as usize] & (1 << (code & 63)) != 0
+}
+
+/// The chars some listed word starts with: most positions are rejected with one lookup.
+static FIRST_CHARS: LazyLock<Vec<u64>> =
+    LazyLock::new(|| char_table(all_words().filter_map(|w| w.chars().next())));
+
+/// The chars some listed word ends with, for [`longest_ending`].
+static LAST_CHARS: LazyLock<Vec<u64>> =
+    LazyLock::new(|| char_table(all_words().filter_map(|w| w.chars().next_back())));
+
+fn may_start(chars: &[char], at: usize) -> bool {
+    chars.get(at).is_some_and(|&c| in_table(&FIRST_CHARS, c))
+}
+
 /// The longest of `words` that occurs in `chars` starting at `at`, with its length in chars.
 pub fn longest<'w, T: Copy>(
     chars: &[char],
     at: usize,
     words: &'w [(&'w str, T)],
 ) -> Option<(usize, T)> {
+    if !may_start(chars, at) {
+        return None;
+    }
     let mut best: Option<(usize, T)> = None;
     for &(word, payload) in words {
         let n = matches_at(chars, at, word);
@@ -640,6 +694,9 @@ pub fn longest_ending<'w, T: Copy>(
     end: usize,
     words: &'w [(&'w str, T)],
 ) -> Option<(usize, T)> {
+    if end == 0 || end > chars.len() || !in_table(&LAST_CHARS, chars[end - 1]) {
+        return None;
+    }
     let mut best: Option<(usize, T)> = None;
     for &(word, payload) in words {
         let n = word.chars().count();
@@ -653,6 +710,9 @@ pub fn longest_ending<'w, T: Copy>(
 
 /// The length in chars of the longest plain word of `words` at `at`.
 pub fn longest_word(chars: &[char], at: usize, words: &[&str]) -> Option<usize> {
+    if !may_start(chars, at) {
+        return None;
+    }
     words
         .iter()
         .map(|w| matches_at(chars, at, w))
@@ -676,9 +736,10 @@ pub fn matches_at(chars: &[char], at: usize, word: &str) -> usize {
 pub fn any_within(chars: &[char], from: usize, to: usize, words: &[&str]) -> bool {
     let to = to.min(chars.len());
     (from..to).any(|at| {
-        words.iter().any(|w| {
-            let n = matches_at(chars, at, w);
-            n > 0 && at + n <= to
-        })
+        may_start(chars, at)
+            && words.iter().any(|w| {
+                let n = matches_at(chars, at, w);
+                n > 0 && at + n <= to
+            })
     })
 }
