@@ -248,6 +248,10 @@ impl<'a> Scan<'a> {
         let chars = self.chars;
         let limit = self.limit_from(i);
         let Some(num) = numeral::read(chars, i, limit) else {
+            if is_any_digit(chars[i]) {
+                // A value that does not fit: skip the whole run, so that no tail of it is read.
+                return Step::Skip(numeral_run_end(chars, i));
+            }
             if self.mode == Mode::Amounts {
                 return self.unit_only(i, limit);
             }
@@ -918,6 +922,19 @@ impl<'a> Scan<'a> {
             unit,
         }
     }
+}
+
+/// The end of the run of numeral chars, separators and points that starts at `at`.
+fn numeral_run_end(chars: &[char], at: usize) -> usize {
+    let mut end = at;
+    while end < chars.len()
+        && (is_trigger(chars[end])
+            || matches!(chars[end], ',' | '，' | '.' | '．' | '点')
+                && chars.get(end + 1).is_some_and(|&c| is_any_digit(c)))
+    {
+        end += 1;
+    }
+    end.max(at + 1)
 }
 
 /// The end of the Latin token at `at` (`GB`, `nm`).

@@ -835,3 +835,35 @@ fn level_after_the_currency() {
         Some("CNY"),
     );
 }
+
+#[test]
+fn each_money_word_licenses_a_bare_magnitude() {
+    for text in [
+        "这家初创公司投资了8000万。",
+        "该业务去年收入300亿。",
+        "平台季度营收120亿，创下新高。",
+        "集团全年利润45亿。",
+        "公司市值蒸发了500亿。",
+        "单个模型的训练成本高达2亿。",
+        "三年累计投入60亿用于研发。",
+        "一次发布会花费3000万。",
+        "新品售价1.2万起。",
+        "这笔交易的金额为4亿。",
+    ] {
+        let found = money(text);
+        assert_eq!(found.len(), 1, "{text}: {:#?}", amounts(text));
+        assert_eq!(found[0].currency, None, "{text}");
+    }
+}
+
+#[test]
+fn values_that_do_not_fit_are_left_out() {
+    let text = format!("估值达{}亿元。", "9".repeat(45));
+    assert!(money(&text).is_empty());
+    assert!(amounts("亿亿亿亿亿亿亿亿亿亿亿亿亿亿亿亿亿亿亿亿亿元").is_empty());
+    // The huge number is dropped, the next amount is still read.
+    let text = format!("{}元和5亿元", "9".repeat(45));
+    let found = money(&text);
+    assert_eq!(found.len(), 1);
+    assert_eq!(found[0].text, "5亿元");
+}
