@@ -59,9 +59,7 @@ fn site() -> Server {
                         ("Content-Type", "text/html; charset=utf-8"),
                         ("Last-Modified", lm),
                     ],
-                    format!(
-                        r#"<html><body><ul class="list"><li><a href="/a/2.html?utm_medium=x&amp;from=timeline">二</a></li><li><a href="a/4.html">四</a></li></ul><a href="/about.html">关于</a></body></html>"#
-                    ),
+                    r#"<html><body><ul class="list"><li><a href="/a/2.html?utm_medium=x&amp;from=timeline">二</a></li><li><a href="a/4.html">四</a></li></ul><a href="/about.html">关于</a></body></html>"#,
                 )
             }
             p if p.starts_with("/a/") || p.starts_with("/private/") => {

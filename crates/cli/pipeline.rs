@@ -547,25 +547,36 @@ async fn save(ctx: &Ctx, id: i64, record: Record, started: Instant) -> Result<()
     let run_id = ctx.run_id;
     let duration_ms = started.elapsed().as_millis() as u64;
     db(&ctx.store, move |s| {
-        s.record_fetch(
-            id,
-            &FetchRecord {
-                run_id,
-                state: record.state,
-                outcome: record.outcome,
-                http_status: record.http_status,
-                final_url: record.final_url.as_deref(),
-                error_class: record.error_class.as_deref(),
-                error: record.error.as_deref(),
-                retryable: record.retryable,
-                attempts: record.attempts,
-                bytes: record.bytes,
-                duration_ms: Some(duration_ms),
-                redirects: record.redirects.as_deref(),
-            },
-        )
+        write_record(s, id, run_id, &record, duration_ms)
     })
     .await
+}
+
+/// Records a claimed URL's outcome (its state and a fetch-log row) in one transaction.
+fn write_record(
+    s: &mut Store,
+    id: i64,
+    run_id: i64,
+    record: &Record,
+    duration_ms: u64,
+) -> Result<(), StoreError> {
+    s.record_fetch(
+        id,
+        &FetchRecord {
+            run_id,
+            state: record.state,
+            outcome: record.outcome,
+            http_status: record.http_status,
+            final_url: record.final_url.as_deref(),
+            error_class: record.error_class.as_deref(),
+            error: record.error.as_deref(),
+            retryable: record.retryable,
+            attempts: record.attempts,
+            bytes: record.bytes,
+            duration_ms: Some(duration_ms),
+            redirects: record.redirects.as_deref(),
+        },
+    )
 }
 
 /// Fetches one claimed URL and records how it ended.
@@ -811,17 +822,19 @@ async fn article(
     article.url = Some(fetched.final_url.to_string());
     article.canonical_url = Some(identity.to_string());
     let source = (claimed.job != zhnews_crawl::settings::RESERVED_JOB).then(|| claimed.job.clone());
-    let (article, extraction, loaded) = {
-        let store = ctx.store.clone();
-        db(&store, move |s| {
-            let outcome = s.load_article(&article, &extraction, fetched_at, source.as_deref())?;
-            Ok((article, extraction, outcome))
-        })
-        .await?
-    };
+    // The article and then its URL's new state: two transactions in one trip to the store thread.
+    // A kill between them leaves the URL in flight; the rerun loads the article again, unchanged.
+    let (id, run_id) = (claimed.id, ctx.run_id);
+    let mut record = Record::ok(UrlState::Done, "done", &fetched, &claimed.url);
+    let (article, extraction, loaded) = db(&ctx.store, move |s| {
+        let outcome = s.load_article(&article, &extraction, fetched_at, source.as_deref())?;
+        record.outcome = outcome.as_str();
+        let duration_ms = started.elapsed().as_millis() as u64;
+        write_record(s, id, run_id, &record, duration_ms)?;
+        Ok((article, extraction, outcome))
+    })
+    .await?;
     tracing::debug!("{}: article {}", claimed.url, loaded.as_str());
-    let r = Record::ok(UrlState::Done, loaded.as_str(), &fetched, &claimed.url);
-    save(ctx, claimed.id, r, started).await?;
     if let Some(observer) = &ctx.observer {
         observer(&article, &extraction);
     }

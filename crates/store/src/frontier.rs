@@ -261,6 +261,8 @@ impl Store {
                 let state = UrlState::parse(&state);
                 let this_run = row_run == Some(run_id);
                 let (again, reset_failures) = match (requeue, state) {
+                    // Queued for a source: a backfill takes it over (it is fetched once anyway).
+                    (Requeue::Backfill { .. }, Some(UrlState::Queued)) => (true, false),
                     (_, Some(UrlState::Queued | UrlState::InFlight)) => (false, false),
                     (Requeue::OncePerRun, _) => (!this_run, false),
                     (Requeue::Article { refetch }, Some(UrlState::Done | UrlState::NotArticle)) => {
