@@ -184,12 +184,26 @@ fn print_errors(sentences: &[Sentence], score: &Score) {
     let mut missed: Vec<&Span> = score.gold.difference(&score.ours).collect();
     missed.sort();
     for span in missed {
-        println!("MISS\t{}\t{}", span_text(span), context(span));
+        println!(
+            "MISS\t{}\t{}\t{}:{}-{}",
+            span_text(span),
+            context(span),
+            span.0,
+            span.1,
+            span.2
+        );
     }
     let mut false_alarms: Vec<&Span> = score.ours.difference(&score.gold).collect();
     false_alarms.sort();
     for span in false_alarms {
-        println!("FA\t{}\t{}", span_text(span), context(span));
+        println!(
+            "FA\t{}\t{}\t{}:{}-{}",
+            span_text(span),
+            context(span),
+            span.0,
+            span.1,
+            span.2
+        );
     }
 }
 

@@ -9,7 +9,10 @@ use crate::segment::jieba;
 use zhnews_model::EntityKind;
 
 /// Minimum evidence score for a person.
-const ACCEPT: f32 = 2.0;
+const ACCEPT: f32 = 1.75;
+/// Evidence from a whole-span jieba dictionary entry tagged `nr`, by length.
+const KNOWN_NR3: f32 = 1.5;
+const KNOWN_NR2: f32 = 0.5;
 /// Score from which a person outranks short dictionary aliases.
 const STRONG: f32 = 5.0;
 
@@ -121,7 +124,12 @@ fn token_score(doc: &Doc<'_>, start: usize, end: usize, chained: bool) -> Option
         // The whole span is one token.
         if known_word(first.word) {
             if first.tag.starts_with("nr") {
-                score += 1.5;
+                // jieba's 2-char `nr` entries are noisy (安静, 温馨); 3-char ones less so.
+                score += if end - start >= 3 {
+                    KNOWN_NR3
+                } else {
+                    KNOWN_NR2
+                };
             } else {
                 score -= 3.0;
             }
@@ -149,8 +157,11 @@ fn token_score(doc: &Doc<'_>, start: usize, end: usize, chained: bool) -> Option
         let last = doc.token_covering(end - 1)?;
         if known_word(last.word) || last.start < start {
             score -= 2.5;
+        } else if lexicon::surname(doc.chars[end - 1]).is_some() {
+            // The cut token is likely the next name of a list (`刘淇刘毅`).
+            score -= 2.5;
         } else {
-            score -= 0.5;
+            score -= 1.0;
         }
     }
     if known_word(first.word) && first.word.chars().count() > 1 && !first.tag.starts_with("nr") {
@@ -330,7 +341,8 @@ fn transliterated_at(doc: &Doc<'_>, start: usize, out: &mut Vec<Candidate>) {
     if lexicon::is_translit_ending(chars[end - 1]) {
         score += 0.5;
     }
-    // Transliterated places and clubs (切尔西, 马拉维) look the same: a cue must say "person".
+    // Transliterated places and clubs (切尔西, 马拉维) look like names: without a cue they are left
+    // (measured: letting jieba's `nr` entries through costs more precision than it gains recall).
     let context = context_score(doc, start, end);
     if context < 1.5 {
         return;
