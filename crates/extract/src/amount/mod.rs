@@ -117,6 +117,7 @@ enum Step {
 }
 
 /// Everything read around one numeral before the kind is decided.
+#[derive(Clone, Copy)]
 struct Reading {
     start: usize,
     end: usize,
@@ -505,7 +506,7 @@ impl<'a> Scan<'a> {
                 _ => return Step::Skip(end),
             },
         };
-        let mut reading = Reading {
+        let reading = Reading {
             start,
             end,
             value,
@@ -514,7 +515,7 @@ impl<'a> Scan<'a> {
             qualifier,
             percent: false,
         };
-        let mut reading = reading_with_currency(self, &mut reading, limit);
+        let mut reading = reading_with_currency(self, reading, limit);
         self.level_after(&mut reading, limit);
         self.finish(reading, false, true, limit)
             .unwrap_or(Step::Skip(end))
@@ -664,7 +665,7 @@ impl<'a> Scan<'a> {
         // A bare Arabic number may still be a price right after a price word (`售价1999`).
         let tight = !num.chinese && (num.fraction || num.arabic_digits >= 2);
         let single_digit = num.chinese && num.bare && num.spread.is_none() && !range;
-        let mut reading = reading_with_currency(self, &mut reading, limit);
+        let mut reading = reading_with_currency(self, reading, limit);
         if unit_led {
             self.level_after(&mut reading, limit);
         }
@@ -807,7 +808,7 @@ impl<'a> Scan<'a> {
                 return Some(Step::Skip(end));
             }
             let unit: String = chars[unit_at..unit_at + n].iter().collect();
-            let mut counted = self.amount(Reading { ..reading }, AmountKind::Count, Some(unit));
+            let mut counted = self.amount(reading, AmountKind::Count, Some(unit));
             // `20万次以上`: the bound word comes after the measure word.
             let after = unit_at + n;
             if let Some((len, q)) = longest(chars, after, QUALIFIER_AFTER)
@@ -956,7 +957,7 @@ fn starts_currency_code(chars: &[char], at: usize) -> bool {
 }
 
 /// Reads the currency, sub-units (`角`, `分`), percent signs and `个百分点` after the number.
-fn reading_with_currency(scan: &Scan<'_>, reading: &mut Reading, limit: usize) -> Reading {
+fn reading_with_currency(scan: &Scan<'_>, reading: Reading, limit: usize) -> Reading {
     let chars = scan.chars;
     let mut at = reading.end;
     let mut spaced = at;
@@ -964,7 +965,7 @@ fn reading_with_currency(scan: &Scan<'_>, reading: &mut Reading, limit: usize) -
         spaced += 1;
     }
     let within = |n: usize, from: usize| from + n <= limit;
-    let mut out = Reading { ..*reading };
+    let mut out = reading;
     if let Some((len, code)) =
         longest(chars, spaced, CURRENCY_AFTER).filter(|&(n, _)| within(n, spaced))
     {
