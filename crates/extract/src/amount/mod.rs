@@ -8,8 +8,14 @@
 //! nothing is read (`零一万物` is a company), and it does not decide what an amount is the amount
 //! *of* (the event extractor does).
 //!
+//! Layout: `numeral` reads one numeral into a value and a spread (`三千多万`); `lexicon` holds the
+//! word lists (currencies, bound words, measure words, money words, ordinary words with numerals);
+//! this file scans the text and decides kind, span and bounds. [`find_numbers`] exposes the
+//! numeral layer alone (every number, no money/count decision) for evaluation against numeral specs.
+//!
 //! Speed: the text is first checked for numeral chars without allocating; text between numerals
-//! is skipped char by char and word lists are only consulted around a numeral.
+//! is skipped with one table lookup per char, and word lists are only consulted around a numeral
+//! (behind first/last-char tables). `cargo bench -p zhnews-extract --bench amount` measures it.
 
 mod lexicon;
 mod numeral;
