@@ -478,19 +478,19 @@ pub fn run(args: &[&str]) -> anyhow::Result<()> {
             t.title_ok += ok as usize;
             line("title", ok, want, got);
         }
-        if let Some(want) = &case.time {
-            if let Some(l) = parse_label(want) {
-                let got = art.and_then(|a| a.published_at);
-                let ok = time_matches(&l, got);
-                t.time_n += 1;
-                t.time_ok += ok as usize;
-                line(
-                    "time",
-                    ok,
-                    want,
-                    &got.map(|g| g.to_rfc3339()).unwrap_or_default(),
-                );
-            }
+        if let Some(want) = &case.time
+            && let Some(l) = parse_label(want)
+        {
+            let got = art.and_then(|a| a.published_at);
+            let ok = time_matches(&l, got);
+            t.time_n += 1;
+            t.time_ok += ok as usize;
+            line(
+                "time",
+                ok,
+                want,
+                &got.map(|g| g.to_rfc3339()).unwrap_or_default(),
+            );
         }
         if let Some(want) = &case.author {
             let got = art.and_then(|a| a.author.as_deref()).unwrap_or("");
