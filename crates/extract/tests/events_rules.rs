@@ -646,3 +646,31 @@ fn amounts_in_a_later_clause_and_exchanges_named_as_organisations() {
     assert_eq!(events[0].modality, Modality::Planned);
     assert_eq!(events[0].date.as_deref(), Some("2024-10"));
 }
+
+#[test]
+fn listings_and_investments_need_their_context() {
+    let none = |text: &str, entities: &[Entity]| {
+        let events = find_events(text, entities, &[], sept_13());
+        assert!(events.is_empty(), "{text}: {events:?}");
+    };
+    // `上市` as a noun or a product launch, `投资管理` as a compound noun.
+    let text = "蓝鲸集团上市办公室主任王强表示。";
+    none(text, &[company(text, "蓝鲸集团"), person(text, "王强")]);
+    let text = "热烈祝贺蓝鲸集团上市！";
+    none(text, &[company(text, "蓝鲸集团")]);
+    let text = "蓝鲸集团获得境外证券投资管理业务资格。";
+    none(text, &[company(text, "蓝鲸集团")]);
+    // Headlines separated by blanks are separate clauses: the second has its own subject.
+    let text = "蓝鲸集团资格获批\u{a0}\u{a0}多家公司表示今年投资谨慎";
+    none(text, &[company(text, "蓝鲸集团")]);
+    // A dismissal with no organisation, a sale with neither buyer nor price.
+    let text = "议员提案罢免刘强。";
+    none(text, &[person(text, "刘强")]);
+    let text = "资产已通过股权转让等方式进入白帆软件。";
+    none(text, &[company(text, "白帆软件")]);
+    // With its context a listing is found.
+    let text = "蓝鲸集团昨日成功上市。";
+    let events = find_events(text, &[company(text, "蓝鲸集团")], &[], sept_13());
+    assert_eq!(events.len(), 1);
+    assert_eq!(events[0].date.as_deref(), Some("2024-09-12"));
+}

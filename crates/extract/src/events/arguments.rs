@@ -129,6 +129,22 @@ const PRODUCT_NOUNS: &[&str] = &[
     "电影",
     "版",
     "款",
+    "相机",
+    "单反",
+    "电脑",
+    "笔记本",
+    "平板",
+    "电视",
+    "耳机",
+    "手表",
+    "机型",
+    "型号",
+    "显卡",
+    "处理器",
+    "套装",
+    "热水器",
+    "电器",
+    "楼盘",
 ];
 
 /// Stock exchanges and boards, as written.
@@ -159,6 +175,7 @@ const EXCHANGES: &[&str] = &[
     "港股",
     "美股",
     "A股",
+    "香港",
     "主板",
 ];
 
@@ -245,10 +262,10 @@ impl<'a> Sentence<'a> {
             .filter(|&i| !self.amounts.iter().any(|a| a.start <= i && i < a.end))
             .map(|i| self.chars[i])
             .collect();
-        // A clause with `有`, `的` or a passive before its predicate has a subject of its own
-        // (`就算未来有被裁掉的风险`).
+        // A clause with `有`, `的`, a passive or a pronoun before its predicate has a subject of its
+        // own (`就算未来有被裁掉的风险`, `它们至少可以筹资…`).
         own.chars().count() <= 6
-            && !own.contains(['有', '的', '被', '让', '使'])
+            && !own.contains(['有', '的', '被', '让', '使', '们', '它', '我', '你'])
             && !self
                 .entities
                 .iter()
@@ -348,6 +365,13 @@ struct Affiliation<'a> {
 fn title_span(s: &Sentence<'_>, mut from: usize, to: usize) -> Option<(usize, usize)> {
     while from < to && matches!(s.chars[from], '的' | ' ' | '旗' | '下') {
         from += 1;
+    }
+    // `担任该公司的总经理`: the company reference is not part of the title.
+    for lead in ["该公司的", "该公司", "本公司", "公司的", "该集团", "集团的"] {
+        if s.text(from, to).starts_with(lead) {
+            from += lead.chars().count();
+            break;
+        }
     }
     let text = s.text(from, to);
     let text = text.trim_end();
@@ -678,6 +702,11 @@ fn fire(s: &Sentence<'_>, t: Trigger) -> Vec<Built> {
         .affiliation(person)
         .filter(|a| !a.former)
         .map(|a| a.company));
+    // Without the organisation that dismisses, `罢免某人` is as often politics as employment.
+    let Some(from) = from else {
+        return Vec::new();
+    };
+    let from = Some(from);
     let mut args = vec![arg(Role::Person, person)];
     if let Some(f) = from {
         args.push(arg(Role::From, f));
@@ -894,6 +923,11 @@ fn funding(s: &Sentence<'_>, t: Trigger) -> Option<Built> {
     });
     let round_text = round.as_ref().map(|(r, _)| normalize_round(r));
     if amount.is_none() && round_text.is_none() && lead.is_empty() && follow.is_empty() {
+        return None;
+    }
+    // `获…投资` needs the investor or the sum (`获得甲的投资`, `获5000万元投资`).
+    if t.kind == TriggerKind::Investment && amount.is_none() && lead.is_empty() && follow.is_empty()
+    {
         return None;
     }
     let mut args = vec![arg(Role::Company, company)];
@@ -1117,7 +1151,8 @@ fn acquisition(s: &Sentence<'_>, t: Trigger) -> Option<Built> {
                     })
         })
     });
-    if target.is_none() || (acquirer.is_none() && !sell) {
+    // A sale with neither buyer nor price (`通过股权转让等方式`) is a mention of a kind of deal.
+    if target.is_none() || acquirer.is_none() && (!sell || amount.is_none()) {
         return None;
     }
     let mut args = Vec::new();
@@ -1160,10 +1195,13 @@ fn ipo(s: &Sentence<'_>, t: Trigger) -> Option<Built> {
         .before(t.start, COMPANY, s.start)
         .filter(|c| s.may_govern(c, t.start))?;
     // `比亚迪e3上市`, `小米电动车上市`: a model or product noun after the maker is a product launch.
-    let gap = s.text(company.end, t.start);
-    if gap
-        .trim_start()
-        .starts_with(|c: char| c.is_ascii_alphanumeric())
+    // A model name (`EOS 7D`) or a bracket between the maker and the verb also marks a product, or a
+    // company that is not the subject; exchange names (`NASDAQ`, `A股`) may stand there.
+    let mut gap = s.text(company.end, t.start);
+    for x in EXCHANGES {
+        gap = gap.replace(x, "");
+    }
+    if gap.contains(|c: char| c.is_ascii_alphanumeric() || matches!(c, '）' | ')' | '》' | '」'))
         || PRODUCT_NOUNS.iter().any(|n| gap.contains(n))
     {
         return None;
@@ -1182,6 +1220,25 @@ fn ipo(s: &Sentence<'_>, t: Trigger) -> Option<Built> {
     if s.text(t.start, t.end) == "登陆" && exchange_span.is_none() {
         return None;
     }
+    // `上市` alone is as often a launch or a noun (`上市办公室`); a listing is marked by an exchange,
+    // proceeds, or a listing word right before it (`成功上市`, `挂牌上市`, `赴港上市`).
+    let lead = s.text(t.start.saturating_sub(4).max(clause_start), t.start);
+    let listing_word = [
+        "成功",
+        "正式",
+        "挂牌",
+        "首次公开",
+        "登陆",
+        "赴港",
+        "赴美",
+        "分拆",
+        "借壳",
+        "整体",
+        "申请",
+        "IPO",
+    ]
+    .iter()
+    .any(|w| lead.contains(w));
     let sentence_text = s.text(s.start, s.end);
     let amount = ["募资", "募集", "集资", "融资", "筹资"]
         .iter()
@@ -1193,6 +1250,13 @@ fn ipo(s: &Sentence<'_>, t: Trigger) -> Option<Built> {
                 .copied()
                 .find(|a| is_money(a) && a.start >= at && a.start - at <= 12)
         });
+    if s.text(t.start, t.end) == "上市"
+        && exchange_span.is_none()
+        && amount.is_none()
+        && !listing_word
+    {
+        return None;
+    }
     let mut args = vec![arg(Role::Company, company)];
     if let Some((a, b, _)) = &exchange_span {
         args.push(Argument {

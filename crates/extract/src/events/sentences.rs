@@ -54,10 +54,27 @@ pub(crate) fn is_clause_break(c: char) -> bool {
     )
 }
 
+/// True when `chars[i]` ends a clause: clause punctuation, or a blank next to Chinese text (crawled
+/// headlines and lists separate items with spaces: `甲辞职 去年净利润…`), not one inside Latin text
+/// (`vivo Z1`).
+pub(crate) fn breaks_at(chars: &[char], i: usize) -> bool {
+    let c = chars[i];
+    if is_clause_break(c) {
+        return true;
+    }
+    if matches!(c, ' ' | '\u{a0}' | '\u{3000}' | '\t') {
+        let wide = |x: Option<&char>| x.is_some_and(|x| !x.is_ascii() && !x.is_whitespace());
+        return !matches!(c, ' ' | '\u{a0}')
+            || wide(i.checked_sub(1).and_then(|p| chars.get(p)))
+            || wide(chars.get(i + 1));
+    }
+    false
+}
+
 /// The start of the clause holding `pos`, not before `floor`.
 pub(crate) fn clause_start(chars: &[char], pos: usize, floor: usize) -> usize {
     let mut i = pos.min(chars.len());
-    while i > floor && !is_clause_break(chars[i - 1]) {
+    while i > floor && !breaks_at(chars, i - 1) {
         i -= 1;
     }
     i
@@ -66,7 +83,7 @@ pub(crate) fn clause_start(chars: &[char], pos: usize, floor: usize) -> usize {
 /// The end of the clause holding `pos`, not after `ceiling`.
 pub(crate) fn clause_end(chars: &[char], pos: usize, ceiling: usize) -> usize {
     let mut i = pos;
-    while i < ceiling && !is_clause_break(chars[i]) {
+    while i < ceiling && !breaks_at(chars, i) {
         i += 1;
     }
     i
@@ -91,6 +108,13 @@ mod tests {
             vec!["他说：“我走了。”", "随后离开。", "第二段；", "完"]
         );
         assert!(spans("  \n ").is_empty());
+    }
+
+    #[test]
+    fn blanks_break_chinese_clauses_but_not_latin_names() {
+        let chars: Vec<char> = "甲辞职 乙公司vivo Z1上市".chars().collect();
+        assert_eq!(clause_end(&chars, 0, chars.len()), 3);
+        assert_eq!(clause_start(&chars, chars.len(), 0), 4);
     }
 
     #[test]
