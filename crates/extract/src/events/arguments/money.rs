@@ -1,0 +1,729 @@
+//! Money and workforce events: funding, valuation, acquisitions, listings, layoffs and spending.
+//!
+//! The company is the nearest fitting company before the trigger that may be its subject; amounts
+//! are taken from the trigger's clause (or a later clause about the amount), rounds and exchanges
+//! from the words around the trigger, investors from `领投`/`跟投` phrases.
+
+use super::*;
+use regex::Regex;
+use std::sync::LazyLock;
+
+/// Words that name what money is spent on.
+const PURPOSES: &[&str] = &[
+    "广告",
+    "营销",
+    "推广",
+    "研发",
+    "训练",
+    "获客",
+    "算力",
+    "投流",
+    "买量",
+    "补贴",
+    "数据中心",
+    "基础设施",
+    "基建",
+    "人才",
+    "芯片",
+];
+
+/// Nouns for goods, whose `上市` is a launch (`新车上市`), not a listing.
+const PRODUCT_NOUNS: &[&str] = &[
+    "手机",
+    "汽车",
+    "电动车",
+    "新车",
+    "车型",
+    "新品",
+    "新机",
+    "产品",
+    "系列",
+    "芯片",
+    "游戏",
+    "电影",
+    "版",
+    "款",
+    "相机",
+    "单反",
+    "电脑",
+    "笔记本",
+    "平板",
+    "电视",
+    "耳机",
+    "手表",
+    "机型",
+    "型号",
+    "显卡",
+    "处理器",
+    "套装",
+    "热水器",
+    "电器",
+    "楼盘",
+];
+
+/// Stock exchanges and boards, as written.
+const EXCHANGES: &[&str] = &[
+    "香港联合交易所",
+    "香港联交所",
+    "港交所",
+    "联交所",
+    "纳斯达克",
+    "纽约证券交易所",
+    "纽交所",
+    "上海证券交易所",
+    "上交所",
+    "深圳证券交易所",
+    "深交所",
+    "北京证券交易所",
+    "北交所",
+    "科创板",
+    "创业板",
+    "中小板",
+    "新三板",
+    "伦敦证券交易所",
+    "伦交所",
+    "东京证券交易所",
+    "NASDAQ",
+    "Nasdaq",
+    "NYSE",
+    "港股",
+    "美股",
+    "A股",
+    "香港",
+    "主板",
+];
+
+static ROUND: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(天使\+?|种子|Pre-?[A-F]\+?|pre-?[A-F]\+?|[A-F]\+{0,2}|Pre-?IPO|战略|第[0-9一二三四五六七八九十]+)(?:轮|系列)?(?:融资|投资)?$")
+        .expect("round pattern is valid")
+});
+
+/// Investor roles of the entities of a sentence: `由甲领投，乙、丙跟投`, `投资方包括甲、乙`.
+fn investors<'a>(s: &Sentence<'a>, raiser: Option<&str>) -> (Vec<&'a Entity>, Vec<&'a Entity>) {
+    #[derive(Clone, Copy, PartialEq)]
+    enum R {
+        Lead,
+        Follow,
+        None,
+    }
+    let candidates: Vec<&Entity> = s
+        .entities
+        .iter()
+        .copied()
+        .filter(|e| {
+            matches!(
+                e.kind,
+                EntityKind::Company | EntityKind::Org | EntityKind::Person
+            ) && Some(e.name.as_str()) != raiser
+        })
+        .collect();
+    let mut roles = vec![R::None; candidates.len()];
+    for i in (0..candidates.len()).rev() {
+        let e = candidates[i];
+        let next_start = candidates.get(i + 1).map_or(s.end, |n| n.start);
+        let after = s.text(e.end, next_start.min(e.end + 8));
+        let mut after = after.as_str();
+        for filler in ["等", "、", "共同", "联合", "作为"] {
+            after = after.trim_start_matches(filler);
+        }
+        roles[i] = if after.starts_with("领投")
+            || after.starts_with("领衔")
+            || after.starts_with("独家投资")
+        {
+            R::Lead
+        } else if ["跟投", "参投", "参与投资", "参与", "投资", "追加投资"]
+            .iter()
+            .any(|w| after.starts_with(w))
+        {
+            R::Follow
+        } else if ["和", "及", "与", "以及"]
+            .iter()
+            .any(|w| s.text(e.end, next_start) == *w)
+            || s.text(e.end, next_start) == "、"
+        {
+            roles.get(i + 1).copied().unwrap_or(R::None)
+        } else {
+            R::None
+        };
+    }
+    // `投资方包括甲、乙` / `投资方为甲`.
+    let sentence_text = s.text(s.start, s.end);
+    for marker in [
+        "投资方包括",
+        "投资方为",
+        "投资方有",
+        "投资者包括",
+        "投资机构包括",
+    ] {
+        if let Some(b) = sentence_text.find(marker) {
+            let mut pos = s.start + sentence_text[..b].chars().count() + marker.chars().count();
+            for (i, e) in candidates.iter().enumerate() {
+                if e.start == pos && roles[i] == R::None {
+                    roles[i] = R::Follow;
+                    let sep = s.text(e.end, e.end + 1);
+                    pos = if matches!(sep.as_str(), "、" | "和" | "及" | "与") {
+                        e.end + 1
+                    } else {
+                        usize::MAX
+                    };
+                }
+            }
+        }
+    }
+    let lead: Vec<&Entity> = candidates
+        .iter()
+        .zip(&roles)
+        .filter(|(_, r)| **r == R::Lead)
+        .map(|(e, _)| *e)
+        .collect();
+    let follow: Vec<&Entity> = candidates
+        .iter()
+        .zip(&roles)
+        .filter(|(_, r)| **r == R::Follow)
+        .map(|(e, _)| *e)
+        .collect();
+    (lead, follow)
+}
+
+pub(super) fn funding(s: &Sentence<'_>, t: Trigger) -> Option<Built> {
+    let clause_start = s.clause_start(t.start);
+    let head = s.text(clause_start, t.start);
+    if t.kind == TriggerKind::Investment
+        && !(head.contains('获') || head.contains("完成") || head.contains("接受"))
+    {
+        return None;
+    }
+    // The company raising: the nearest company before the trigger that is not itself an investor.
+    let (leads_all, follows_all) = investors(s, None);
+    let is_investor = |e: &Entity| {
+        leads_all
+            .iter()
+            .chain(&follows_all)
+            .any(|i| i.start == e.start)
+    };
+    let company = s
+        .entities
+        .iter()
+        .copied()
+        .filter(|e| e.end <= t.start && e.kind == EntityKind::Company && !is_investor(e))
+        .filter(|e| {
+            // In `获得甲的投资`, 甲 is the investor.
+            t.kind != TriggerKind::Funding
+                || !s.text(e.end, t.start).starts_with("的")
+                || s.text(e.start.saturating_sub(2), e.start) != "获得"
+        })
+        .filter(|e| {
+            let lead = s.text(e.start.saturating_sub(1).max(s.start), e.start);
+            lead != "由" && lead != "获"
+        })
+        .max_by_key(|e| e.end)
+        .filter(|e| s.may_govern(e, t.start))?;
+    let company = if t.kind == TriggerKind::Investment {
+        // `甲获得乙的投资`: the raiser is the first company of the clause, the ones after 获 invest.
+        s.entities
+            .iter()
+            .copied()
+            .filter(|e| {
+                e.kind == EntityKind::Company && e.start >= clause_start && e.end <= t.start
+            })
+            .min_by_key(|e| e.start)
+            .unwrap_or(company)
+    } else {
+        company
+    };
+    let (mut lead, mut follow) = investors(s, Some(&company.name));
+    if t.kind == TriggerKind::Investment {
+        for e in s.entities.iter().copied() {
+            if e.start > company.end
+                && e.end <= t.start
+                && e.kind != EntityKind::Product
+                && !follow.iter().any(|f| f.start == e.start)
+                && !lead.iter().any(|f| f.start == e.start)
+            {
+                follow.push(e);
+            }
+        }
+    }
+    lead.retain(|e| e.name != company.name);
+    follow.retain(|e| e.name != company.name);
+    let clause_end = s.clause_end(t.end);
+    let amount_floor = if company.start >= clause_start {
+        company.end
+    } else {
+        clause_start
+    };
+    // The amount may follow in a clause of its own (`完成新一轮融资，金额为5亿美元`).
+    let amount = s
+        .money_near(amount_floor, clause_end, t.start)
+        .or_else(|| amount_clause(s, clause_end));
+    let round_window = s.text(t.start.saturating_sub(14).max(amount_floor), t.end);
+    let round = ROUND.captures(&round_window).and_then(|c| {
+        let m = c.get(1)?;
+        // A letter that ends a Latin name (`AMD融资`) is not a round.
+        let glued = round_window[..m.start()]
+            .chars()
+            .next_back()
+            .is_some_and(|c| c.is_ascii_alphanumeric());
+        (!glued).then(|| (m.as_str().to_owned(), m.len()))
+    });
+    let round_text = round.as_ref().map(|(r, _)| normalize_round(r));
+    if amount.is_none() && round_text.is_none() && lead.is_empty() && follow.is_empty() {
+        return None;
+    }
+    // `获…投资` needs the investor or the sum (`获得甲的投资`, `获5000万元投资`).
+    if t.kind == TriggerKind::Investment && amount.is_none() && lead.is_empty() && follow.is_empty()
+    {
+        return None;
+    }
+    let mut args = vec![arg(Role::Company, company)];
+    if let Some(a) = amount {
+        args.push(amount_arg(Role::Amount, a));
+    }
+    if let Some((r, _)) = &round {
+        let text = s.text(amount_floor.max(t.start.saturating_sub(14)), t.end);
+        if let Some(b) = text.rfind(r.as_str()) {
+            let rs = amount_floor.max(t.start.saturating_sub(14)) + text[..b].chars().count();
+            let mut re = rs + r.chars().count();
+            if s.text(re, re + 1) == "轮" {
+                re += 1;
+            }
+            args.push(Argument {
+                role: Role::Round,
+                start: rs,
+                end: re,
+            });
+        }
+    }
+    let mut all: Vec<&Entity> = lead.clone();
+    for f in &follow {
+        if !all.iter().any(|a| a.name == f.name) {
+            all.push(f);
+        }
+    }
+    for l in &lead {
+        args.push(arg(Role::LeadInvestor, l));
+    }
+    for f in &follow {
+        args.push(arg(Role::Investor, f));
+    }
+    let names = |v: &[&Entity]| {
+        let mut out: Vec<String> = Vec::new();
+        for e in v {
+            if !out.contains(&e.name) {
+                out.push(e.name.clone());
+            }
+        }
+        out
+    };
+    let investors = names(&all);
+    let lead_investors = names(&lead);
+    Some(Built {
+        detail: EventDetail::Funding {
+            company: company.name.clone(),
+            round: round_text,
+            amount: amount.cloned(),
+            investors,
+            lead_investors,
+        },
+        arguments: args,
+    })
+}
+
+/// The money of a later clause of the sentence that is about the amount (`，金额达10亿元`), for
+/// events whose own clause gives none.
+fn amount_clause<'a>(s: &Sentence<'a>, mut clause_end: usize) -> Option<&'a Amount> {
+    while clause_end < s.end {
+        let next_start = clause_end + 1;
+        let next_end = s.clause_end(next_start);
+        let head = s.text(next_start, next_start + 6);
+        if [
+            "金额",
+            "融资金额",
+            "融资额",
+            "规模",
+            "总额",
+            "募资",
+            "交易金额",
+            "交易额",
+            "作价",
+        ]
+        .iter()
+        .any(|w| head.starts_with(w))
+        {
+            return s.money_near(next_start, next_end, next_start);
+        }
+        clause_end = next_end;
+    }
+    None
+}
+
+fn normalize_round(raw: &str) -> String {
+    if let Some(n) = raw.strip_prefix('第') {
+        if let Some(v) = crate::events::dates::parse_num(n) {
+            return format!("第{v}轮");
+        }
+        return format!("第{n}轮");
+    }
+    match raw {
+        "种子" => "种子".into(),
+        r if r.to_ascii_lowercase().starts_with("pre") => {
+            let rest = r[3..].trim_start_matches('-');
+            format!(
+                "Pre-{}",
+                if rest.eq_ignore_ascii_case("ipo") {
+                    "IPO".to_owned()
+                } else {
+                    rest.to_owned()
+                }
+            )
+        }
+        r => r.to_owned(),
+    }
+}
+
+pub(super) fn valuation(s: &Sentence<'_>, t: Trigger) -> Option<Built> {
+    let clause_end = s.clause_end(t.end);
+    let after = s
+        .amounts
+        .iter()
+        .copied()
+        .filter(|a| is_money(a) && a.start >= t.end && a.end <= clause_end && a.start - t.end <= 6)
+        .min_by_key(|a| a.start);
+    let before = s
+        .amounts
+        .iter()
+        .copied()
+        .filter(|a| {
+            is_money(a)
+                && a.end <= t.start
+                && t.start - a.end <= 2
+                && !s.text(a.end, t.start).contains('，')
+        })
+        .max_by_key(|a| a.end);
+    let amount = after.or(before)?;
+    let company = s
+        .before(t.start.min(amount.start), COMPANY, s.start)
+        .or_else(|| s.before(t.start, COMPANY, s.start))
+        .filter(|c| s.may_govern(c, t.start.min(amount.start)))?;
+    Some(Built {
+        detail: EventDetail::Valuation {
+            company: company.name.clone(),
+            amount: Some(amount.clone()),
+        },
+        arguments: vec![
+            arg(Role::Company, company),
+            amount_arg(Role::Amount, amount),
+        ],
+    })
+}
+
+pub(super) fn acquisition(s: &Sentence<'_>, t: Trigger) -> Option<Built> {
+    const TARGET: &[EntityKind] = &[EntityKind::Company, EntityKind::Org, EntityKind::Product];
+    let clause_start = s.clause_start(t.start);
+    let clause_end = s.clause_end(t.end);
+    let head = s.text(t.start.saturating_sub(8).max(clause_start), t.start);
+    let sell = t.kind == TriggerKind::Sell;
+    let (acquirer, target) = if let Some(b) = head.rfind('被') {
+        let bei = t.start - head[b..].chars().count();
+        let target = s.before(bei, TARGET, s.start);
+        let agent = s.before(t.start, ORG_LIKE, bei + 1);
+        if sell {
+            (None, target)
+        } else {
+            (agent, target)
+        }
+    } else if sell {
+        // `甲将乙业务出售给丙` / `甲向丙出售乙`.
+        // What is sold is fronted by 将/把, else it is the object; after `出售给` comes the buyer.
+        let fronted = head.rfind(['将', '把']).and_then(|b| {
+            let at = t.start - head[b..].chars().count() + 1;
+            s.after(at, TARGET, 2).filter(|e| e.end <= t.start)
+        });
+        let to_buyer = matches!(s.text(t.end, t.end + 1).as_str(), "给" | "予")
+            || matches!(s.text(t.start, t.end).as_str(), "卖给" | "售予");
+        let target = fronted.or_else(|| {
+            if to_buyer {
+                None
+            } else {
+                s.after(t.end, TARGET, 10)
+            }
+        });
+        let buyer = s
+            .entities
+            .iter()
+            .copied()
+            .filter(|e| ORG_LIKE.contains(&e.kind) && e.start >= t.end && e.end <= clause_end)
+            .find(|e| {
+                let lead = s.text(e.start.saturating_sub(1), e.start);
+                lead == "给" || lead == "予" || s.text(t.start, t.end) == "卖给" && e.start == t.end
+            })
+            .or_else(|| {
+                let xiang = head.rfind('向')?;
+                let at = t.start - head[xiang..].chars().count() + 1;
+                s.after(at, ORG_LIKE, 1).filter(|e| e.end <= t.start)
+            });
+        (buyer, target)
+    } else {
+        let dui = head.rfind('对');
+        let target_before = dui.and_then(|d| {
+            let at = t.start - head[d..].chars().count() + 1;
+            s.after(at, TARGET, 1).filter(|e| e.end <= t.start)
+        });
+        let acquirer = s
+            .entities
+            .iter()
+            .copied()
+            .filter(|e| {
+                ORG_LIKE.contains(&e.kind)
+                    && e.end <= t.start
+                    && Some(e.start) != target_before.map(|x| x.start)
+            })
+            .filter(|e| target_before.is_none_or(|x| e.end <= x.start))
+            .max_by_key(|e| e.end);
+        let target = target_before.or_else(|| s.after(t.end, TARGET, 12));
+        (acquirer, target)
+    };
+    let target = target.filter(|x| acquirer.is_none_or(|a| a.name != x.name));
+    let amount = s.money_near(clause_start, clause_end, t.start).or_else(|| {
+        s.amounts.iter().copied().find(|a| {
+            is_money(a)
+                && a.start > t.end
+                && ["作价", "对价", "金额", "价格", "总价", "交易额"]
+                    .iter()
+                    .any(|w| {
+                        s.text(a.start.saturating_sub(4).max(t.end), a.start)
+                            .contains(w)
+                    })
+        })
+    });
+    // A sale with neither buyer nor price (`通过股权转让等方式`) is a mention of a kind of deal.
+    if target.is_none() || acquirer.is_none() && (!sell || amount.is_none()) {
+        return None;
+    }
+    let mut args = Vec::new();
+    if let Some(a) = acquirer {
+        args.push(arg(Role::Acquirer, a));
+    }
+    if let Some(x) = target {
+        args.push(arg(Role::Target, x));
+    }
+    if let Some(a) = amount {
+        args.push(amount_arg(Role::Amount, a));
+    }
+    Some(Built {
+        detail: EventDetail::Acquisition {
+            acquirer: acquirer.map(|a| a.name.clone()),
+            target: target.map(|x| x.name.clone()),
+            amount: amount.cloned(),
+        },
+        arguments: args,
+    })
+}
+
+pub(super) fn ipo(s: &Sentence<'_>, t: Trigger) -> Option<Built> {
+    let clause_start = s.clause_start(t.start);
+    // A product before the trigger (`新机将于9月上市`) is a launch, not a listing.
+    let nearest_any = s.before(
+        t.start,
+        &[
+            EntityKind::Company,
+            EntityKind::Product,
+            EntityKind::Org,
+            EntityKind::Person,
+        ],
+        clause_start,
+    );
+    if nearest_any.is_some_and(|e| matches!(e.kind, EntityKind::Product | EntityKind::Person)) {
+        return None;
+    }
+    let company = s
+        .before(t.start, COMPANY, s.start)
+        .filter(|c| s.may_govern(c, t.start))?;
+    // `比亚迪e3上市`, `小米电动车上市`: a model or product noun after the maker is a product launch.
+    // A model name (`EOS 7D`) or a bracket between the maker and the verb also marks a product, or a
+    // company that is not the subject; exchange names (`NASDAQ`, `A股`) may stand there.
+    let mut gap = s.text(company.end, t.start);
+    for x in EXCHANGES {
+        gap = gap.replace(x, "");
+    }
+    if gap.contains(|c: char| c.is_ascii_alphanumeric() || matches!(c, '）' | ')' | '》' | '」'))
+        || PRODUCT_NOUNS.iter().any(|n| gap.contains(n))
+    {
+        return None;
+    }
+    let window_start = clause_start.max(t.start.saturating_sub(12));
+    let window_end = s.clause_end(t.end).min(t.end + 12);
+    let window = s.text(window_start, window_end);
+    let exchange = EXCHANGES
+        .iter()
+        .filter_map(|x| window.find(x).map(|b| (b, *x)))
+        .min_by_key(|(b, x)| (*b, usize::MAX - x.len()));
+    let exchange_span = exchange.map(|(b, x)| {
+        let st = window_start + window[..b].chars().count();
+        (st, st + x.chars().count(), x.to_owned())
+    });
+    if s.text(t.start, t.end) == "登陆" && exchange_span.is_none() {
+        return None;
+    }
+    // `上市` alone is as often a launch or a noun (`上市办公室`); a listing is marked by an exchange,
+    // proceeds, or a listing word right before it (`成功上市`, `挂牌上市`, `赴港上市`).
+    let lead = s.text(t.start.saturating_sub(4).max(clause_start), t.start);
+    let listing_word = [
+        "成功",
+        "正式",
+        "挂牌",
+        "首次公开",
+        "登陆",
+        "赴港",
+        "赴美",
+        "分拆",
+        "借壳",
+        "整体",
+        "申请",
+        "IPO",
+    ]
+    .iter()
+    .any(|w| lead.contains(w));
+    let sentence_text = s.text(s.start, s.end);
+    let amount = ["募资", "募集", "集资", "融资", "筹资"]
+        .iter()
+        .find_map(|w| {
+            let b = sentence_text.find(w)?;
+            let at = s.start + sentence_text[..b].chars().count();
+            s.amounts
+                .iter()
+                .copied()
+                .find(|a| is_money(a) && a.start >= at && a.start - at <= 12)
+        });
+    if s.text(t.start, t.end) == "上市"
+        && exchange_span.is_none()
+        && amount.is_none()
+        && !listing_word
+    {
+        return None;
+    }
+    let mut args = vec![arg(Role::Company, company)];
+    if let Some((a, b, _)) = &exchange_span {
+        args.push(Argument {
+            role: Role::Exchange,
+            start: *a,
+            end: *b,
+        });
+    }
+    if let Some(a) = amount {
+        args.push(amount_arg(Role::Amount, a));
+    }
+    Some(Built {
+        detail: EventDetail::Ipo {
+            company: company.name.clone(),
+            exchange: exchange_span.map(|(_, _, x)| x),
+            amount: amount.cloned(),
+        },
+        arguments: args,
+    })
+}
+
+pub(super) fn layoff(s: &Sentence<'_>, t: Trigger) -> Option<Built> {
+    let company = s
+        .before(t.start, ORG_LIKE, s.start)
+        .filter(|c| s.may_govern(c, t.start))?;
+    let clause_start = s.clause_start(t.start);
+    let clause_end = s.clause_end(t.end);
+    // The headcount or share stands right by the trigger (`裁员300人`, `300名员工被裁`, `裁员占比15%`).
+    let near = |a: &&Amount| {
+        a.start >= clause_start.max(company.end)
+            && a.end <= clause_end
+            && ((a.start >= t.end && a.start - t.end <= 8)
+                || (a.end <= t.start && t.start - a.end <= 6))
+    };
+    let count = s
+        .amounts
+        .iter()
+        .copied()
+        .filter(near)
+        .filter(|a| a.kind == AmountKind::Count)
+        .min_by_key(|a| a.start.abs_diff(t.end));
+    let share = s
+        .amounts
+        .iter()
+        .copied()
+        .filter(near)
+        .filter(|a| a.kind == AmountKind::Percent)
+        .min_by_key(|a| a.start.abs_diff(t.end));
+    let mut args = vec![arg(Role::Company, company)];
+    if let Some(c) = count {
+        args.push(amount_arg(Role::Count, c));
+    }
+    if let Some(p) = share {
+        args.push(amount_arg(Role::Share, p));
+    }
+    Some(Built {
+        detail: EventDetail::Layoff {
+            company: company.name.clone(),
+            count: count.cloned(),
+            share: share.cloned(),
+        },
+        arguments: args,
+    })
+}
+
+pub(super) fn spend(s: &Sentence<'_>, t: Trigger) -> Option<Built> {
+    let clause_start = s.clause_start(t.start);
+    let clause_end = s.clause_end(t.end);
+    let before = s.text(t.start.saturating_sub(6).max(clause_start), t.start);
+    let after = s.text(t.end, clause_end.min(t.end + 12));
+    let purpose = PURPOSES
+        .iter()
+        .filter_map(|p| {
+            before
+                .rfind(p)
+                .map(|b| (true, b, *p))
+                .or_else(|| after.find(p).map(|b| (false, b, *p)))
+        })
+        .min_by_key(|(is_before, b, _)| {
+            if *is_before {
+                before.len() - b
+            } else {
+                *b + 100
+            }
+        })?;
+    let purpose_start = if purpose.0 {
+        t.start - before[purpose.1..].chars().count()
+    } else {
+        t.end + after[..purpose.1].chars().count()
+    };
+    let amount = s.money_near(clause_start, clause_end, t.start)?;
+    // The spender: a company, or the maker of a product (`Kimi的广告投入`).
+    let spender = s
+        .entities
+        .iter()
+        .copied()
+        .filter(|e| {
+            e.end <= t.start
+                && (e.kind == EntityKind::Company
+                    || (e.kind == EntityKind::Product && e.owner.is_some()))
+        })
+        .max_by_key(|e| e.end)
+        .filter(|e| s.may_govern(e, t.start))?;
+    let company = if spender.kind == EntityKind::Product {
+        spender.owner.clone()?
+    } else {
+        spender.name.clone()
+    };
+    Some(Built {
+        detail: EventDetail::Spend {
+            company,
+            purpose: Some(purpose.2.to_owned()),
+            amount: Some(amount.clone()),
+        },
+        arguments: vec![
+            arg(Role::Company, spender),
+            Argument {
+                role: Role::Purpose,
+                start: purpose_start,
+                end: purpose_start + purpose.2.chars().count(),
+            },
+            amount_arg(Role::Amount, amount),
+        ],
+    })
+}

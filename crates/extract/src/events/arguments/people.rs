@@ -1,0 +1,320 @@
+//! Talent moves: who leaves, joins, is appointed or dismissed, from and to which company, in what role.
+//!
+//! The mover is the nearest person before the trigger (coordinated people each get an event); the
+//! company left or joined is the trigger's object, the company the person is introduced with
+//! (`零一万物联合创始人李先刚`), or the one a `从…`/`被…` phrase names.
+
+use super::*;
+
+/// The subject people of a talent trigger: the nearest person before it in the sentence and those
+/// coordinated with them; `接替乙出任` skips the predecessor.
+fn subjects<'a>(s: &Sentence<'a>, pos: usize) -> Vec<&'a Entity> {
+    let Some(mut person) = s.before(pos, PERSON, s.start) else {
+        return Vec::new();
+    };
+    let between = s.text(person.end, pos);
+    if between.contains("接替")
+        || between.contains("取代")
+        || s.text(person.start.saturating_sub(2).max(s.start), person.start)
+            .ends_with("接替")
+    {
+        let replaced_at = s
+            .text(s.start, person.start)
+            .rfind("接替")
+            .map(|b| s.text(s.start, person.start)[..b].chars().count() + s.start);
+        match replaced_at.and_then(|p| s.before(p, PERSON, s.start)) {
+            Some(p) => person = p,
+            None => return Vec::new(),
+        }
+    }
+    // A person followed by `的` is a possessor (`李某的离职` restates an event told elsewhere;
+    // `在他的要求下辞职` is someone else's move), not the one who moves.
+    if s.text(person.end, person.end + 1) == "的" || !s.may_govern(person, pos) {
+        return Vec::new();
+    }
+    s.coordinated_left(person)
+}
+
+pub(super) fn talent(s: &Sentence<'_>, t: Trigger) -> Vec<Built> {
+    use TriggerKind::*;
+    let trigger_text = s.text(t.start, t.end);
+    let mut out = Vec::new();
+    let people = subjects(s, t.start);
+    for person in people {
+        let affiliation = s.affiliation(person);
+        let mut args = vec![arg(Role::Person, person)];
+        let detail = match t.kind {
+            Leave | Quit => {
+                let transitive = matches!(
+                    trigger_text.as_str(),
+                    "离开"
+                        | "辞去"
+                        | "辞任"
+                        | "请辞"
+                        | "卸任"
+                        | "离任"
+                        | "退出"
+                        | "不再担任"
+                        | "不再出任"
+                        | "不再主持"
+                        | "不再负责"
+                        | "出走"
+                        | "离队"
+                );
+                let object = if transitive {
+                    s.after(t.end, ORG_LIKE, 12)
+                } else {
+                    None
+                };
+                // `从甲公司离职`.
+                let source = s
+                    .before(t.start, ORG_LIKE, s.clause_start(t.start))
+                    .filter(|c| {
+                        let lead = s.text(c.start.saturating_sub(1), c.start);
+                        c.start > person.end && (lead == "从" || lead == "自" || lead == "在")
+                    });
+                if t.kind == Quit && object.is_none() {
+                    continue;
+                }
+                // `离开公司` where 公司 could not be resolved: the company the person is introduced with.
+                let generic_object = s.text(t.end, t.end + 2) == "公司" && affiliation.is_some();
+                if trigger_text == "离开" && object.is_none() && source.is_none() && !generic_object
+                {
+                    // `离开北京`, `离开岗位`: without a company it is not a job move.
+                    continue;
+                }
+                let from = object
+                    .or(source)
+                    .or(affiliation.filter(|a| !a.former).map(|a| a.company));
+                if let Some(f) = from {
+                    args.push(arg(Role::From, f));
+                }
+                let role = affiliation
+                    .filter(|a| Some(a.company.name.as_str()) == from.map(|f| f.name.as_str()))
+                    .and_then(|a| a.role);
+                if let Some((rs, re)) = role {
+                    args.push(Argument {
+                        role: Role::Role,
+                        start: rs,
+                        end: re,
+                    });
+                }
+                EventDetail::TalentMove {
+                    action: TalentAction::Leave,
+                    person: person.name.clone(),
+                    from: from.map(|f| f.name.clone()),
+                    to: None,
+                    role: role.map(|(a, b)| s.text(a, b)),
+                }
+            }
+            Join => {
+                let object = s.after(t.end, ORG_LIKE, 15);
+                let Some(to) = object.or_else(|| {
+                    matches!(trigger_text.as_str(), "加盟" | "加入" | "回归")
+                        .then(|| s.announcer(person))
+                        .flatten()
+                }) else {
+                    continue;
+                };
+                let gap = if to.start > t.end {
+                    s.text(t.end, to.start)
+                } else {
+                    String::new()
+                };
+                if gap.contains("后") || gap.contains('，') {
+                    continue;
+                }
+                let from = affiliation
+                    .filter(|a| a.company.name != to.name)
+                    .map(|a| a.company);
+                args.push(arg(Role::To, to));
+                if let Some(f) = from {
+                    args.push(arg(Role::From, f));
+                }
+                // `加入乙公司，担任CTO` / `加入乙公司出任CTO`: the role at the new company.
+                let role = role_after(s, to.end);
+                if let Some((rs, re)) = role {
+                    args.push(Argument {
+                        role: Role::Role,
+                        start: rs,
+                        end: re,
+                    });
+                }
+                EventDetail::TalentMove {
+                    action: TalentAction::Join,
+                    person: person.name.clone(),
+                    from: from.map(|f| f.name.clone()),
+                    to: Some(to.name.clone()),
+                    role: role.map(|(a, b)| s.text(a, b)),
+                }
+            }
+            _ => {
+                // Appointments and role changes: `出任字节跳动CTO`, `升任集团总裁`.
+                if s.text(t.start.saturating_sub(2).max(s.start), t.start)
+                    .ends_with('曾')
+                    || s.text(t.start.saturating_sub(1).max(s.start), t.start) == "曾"
+                {
+                    // `曾担任…` is biography, not news.
+                    continue;
+                }
+                let end = s.clause_end(t.end);
+                let mut from_pos = t.end;
+                if s.text(t.end, t.end + 1) == "为" {
+                    from_pos += 1;
+                }
+                let company = s.after(from_pos, ORG_LIKE, 2);
+                let role_start = company.map_or(from_pos, |c| c.end);
+                let Some((rs, re)) =
+                    title_span(s, role_start, end).or_else(|| title_prefix(s, role_start, end))
+                else {
+                    continue;
+                };
+                let to = company.or(affiliation.filter(|a| !a.former).map(|a| a.company));
+                if let Some(c) = to {
+                    args.push(arg(Role::To, c));
+                }
+                args.push(Argument {
+                    role: Role::Role,
+                    start: rs,
+                    end: re,
+                });
+                EventDetail::TalentMove {
+                    action: if t.kind == RoleChange {
+                        TalentAction::RoleChange
+                    } else {
+                        TalentAction::Appoint
+                    },
+                    person: person.name.clone(),
+                    from: None,
+                    to: to.map(|c| c.name.clone()),
+                    role: Some(s.text(rs, re)),
+                }
+            }
+        };
+        out.push(Built {
+            detail,
+            arguments: args,
+        });
+    }
+    out
+}
+
+/// A title right at `from` ending before `to` or before a `，`/`、`/`一职` (`担任CTO一职`).
+fn title_prefix(s: &Sentence<'_>, from: usize, to: usize) -> Option<(usize, usize)> {
+    let text = s.text(from, to);
+    for stop in ["一职", "职务", "职位", "、", "并", "及", "，", "的"] {
+        if let Some(b) = text.find(stop) {
+            let cut = text[..b].chars().count();
+            if cut > 0
+                && let Some(span) = title_span(s, from, from + cut)
+            {
+                return Some(span);
+            }
+        }
+    }
+    None
+}
+
+/// The role given right after a company joined (`，担任CTO`, `出任首席科学家`).
+fn role_after(s: &Sentence<'_>, pos: usize) -> Option<(usize, usize)> {
+    let mut p = pos;
+    if s.text(p, p + 1) == "，" || s.text(p, p + 1) == "," || s.text(p, p + 1) == "并" {
+        p += 1;
+    }
+    for verb in ["担任", "出任", "任"] {
+        if s.text(p, p + verb.chars().count()) == verb {
+            let from = p + verb.chars().count();
+            let end = s.clause_end(from);
+            return title_span(s, from, end).or_else(|| title_prefix(s, from, end));
+        }
+    }
+    None
+}
+
+pub(super) fn fire(s: &Sentence<'_>, t: Trigger) -> Vec<Built> {
+    let head = s.text(
+        t.start.saturating_sub(6).max(s.clause_start(t.start)),
+        t.start,
+    );
+    let passive = head.contains('被') || head.contains('遭');
+    let (person, actor) = if passive {
+        let bei = t.start
+            - (head.chars().count()
+                - head
+                    .chars()
+                    .position(|c| c == '被' || c == '遭')
+                    .unwrap_or(0));
+        let person = s.before(bei, PERSON, s.start);
+        let actor = s.before(t.start, ORG_LIKE, bei);
+        (person, actor)
+    } else {
+        // `甲公司解雇了乙` / `甲公司已将乙裁掉`.
+        let person = s.after(t.end, PERSON, 8).or_else(|| {
+            let jiang = s.text(s.clause_start(t.start), t.start).rfind('将')?;
+            let at = s.clause_start(t.start)
+                + s.text(s.clause_start(t.start), t.start)[..jiang]
+                    .chars()
+                    .count()
+                + 1;
+            s.after(at, PERSON, 8).filter(|p| p.end <= t.start)
+        });
+        let actor = person.and_then(|p| s.before(p.start.min(t.start), ORG_LIKE, s.start));
+        (person, actor)
+    };
+    let Some(person) = person else {
+        return Vec::new();
+    };
+    let from = actor.or(s
+        .affiliation(person)
+        .filter(|a| !a.former)
+        .map(|a| a.company));
+    // Without the organisation that dismisses, `罢免某人` is as often politics as employment.
+    let Some(from) = from else {
+        return Vec::new();
+    };
+    let from = Some(from);
+    let mut args = vec![arg(Role::Person, person)];
+    if let Some(f) = from {
+        args.push(arg(Role::From, f));
+    }
+    vec![Built {
+        detail: EventDetail::TalentMove {
+            action: TalentAction::Leave,
+            person: person.name.clone(),
+            from: from.map(|f| f.name.clone()),
+            to: None,
+            role: None,
+        },
+        arguments: args,
+    }]
+}
+
+pub(super) fn hire(s: &Sentence<'_>, t: Trigger) -> Option<Built> {
+    let person = s
+        .after(t.end, PERSON, 12)
+        .or_else(|| s.before(t.start, PERSON, s.clause_start(t.start)))?;
+    // The hiring side stands before the verb (`甲队签下乙`); an organisation after it is the person's
+    // description (`签下前某大学中锋乙`).
+    let company = s
+        .before(t.start, ORG_LIKE, s.start)
+        .filter(|c| c.end <= t.start && s.may_govern(c, t.start))?;
+    let mut args = vec![arg(Role::Person, person), arg(Role::To, company)];
+    let role = role_after(s, person.end);
+    if let Some((rs, re)) = role {
+        args.push(Argument {
+            role: Role::Role,
+            start: rs,
+            end: re,
+        });
+    }
+    Some(Built {
+        detail: EventDetail::TalentMove {
+            action: TalentAction::Join,
+            person: person.name.clone(),
+            from: None,
+            to: Some(company.name.clone()),
+            role: role.map(|(a, b)| s.text(a, b)),
+        },
+        arguments: args,
+    })
+}
