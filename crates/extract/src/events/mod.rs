@@ -1,10 +1,10 @@
 //! Events: talent moves, funding, valuation, acquisitions, IPOs, layoffs, spending.
 //!
 //! Reads the text sentence by sentence (events never span sentences) with the entity and amount
-//! mentions already found: [`triggers`] proposes an event wherever a trigger word stands,
-//! [`arguments`] fills its roles from the mentions around it (or drops it when a required role is
-//! missing), [`dates`] attaches and resolves the time expression that governs it, [`modality`] reads
-//! how the sentence asserts it, and [`coref`] lets `他` / `公司` stand for the person or company last
+//! mentions already found: `triggers` proposes an event wherever a trigger word stands,
+//! `arguments` fills its roles from the mentions around it (or drops it when a required role is
+//! missing), `dates` attaches and resolves the time expression that governs it, `modality` reads
+//! how the sentence asserts it, and `coref` lets `他` / `公司` stand for the person or company last
 //! named when that is unambiguous. The rules are general news grammar, not tuned to any corpus.
 //!
 //! [`find_events`] is what the pipeline calls; [`find_event_mentions`] also gives each argument's span,
