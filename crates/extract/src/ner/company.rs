@@ -61,6 +61,11 @@ pub(crate) fn candidates(doc: &Doc<'_>, out: &mut Vec<Candidate>) {
 
 /// The longest company or org suffix ending `word`, with its kind.
 fn suffix_of(word: &str) -> Option<(&'static str, EntityKind)> {
+    // Most tokens end in a char no suffix ends in: answer those without scanning the lists.
+    let last = word.chars().next_back()?;
+    if !lexicon::is_suffix_last_char(last) {
+        return None;
+    }
     let company = lexicon::COMPANY_SUFFIXES
         .iter()
         .filter(|s| word.ends_with(**s))

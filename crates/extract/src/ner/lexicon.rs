@@ -584,12 +584,12 @@ const NOT_NAME_ENDINGS: &str = "镇庄岛宫周湖湾港城市县村路街寺庙
 
 /// Whether a char rarely ends a given name but often ends a place or thing.
 pub fn is_not_name_ending(ch: char) -> bool {
-    NOT_NAME_ENDINGS.contains(ch)
+    SETS.not_name_endings.contains(&ch)
 }
 
 /// Whether a char is typical of transliterations and rare in Chinese given names.
 pub fn is_foreign_only(ch: char) -> bool {
-    FOREIGN_ONLY.contains(ch)
+    SETS.foreign_only.contains(&ch)
 }
 
 /// Per-char given-name statistics from `data/given_chars.txt`.
@@ -617,6 +617,10 @@ static GIVEN_CHARS: LazyLock<HashMap<char, (u32, u32)>> = LazyLock::new(|| {
 });
 
 struct Sets {
+    suffix_last_chars: HashSet<char>,
+    not_given: HashSet<char>,
+    foreign_only: HashSet<char>,
+    not_name_endings: HashSet<char>,
     surnames: HashMap<char, SurnameClass>,
     translit: HashSet<char>,
     translit_endings: HashSet<char>,
@@ -653,6 +657,14 @@ static SETS: LazyLock<Sets> = LazyLock::new(|| {
         surnames.entry(ch).or_insert(class);
     }
     Sets {
+        not_given: NOT_GIVEN.chars().collect(),
+        foreign_only: FOREIGN_ONLY.chars().collect(),
+        not_name_endings: NOT_NAME_ENDINGS.chars().collect(),
+        suffix_last_chars: COMPANY_SUFFIXES
+            .iter()
+            .chain(ORG_SUFFIXES)
+            .filter_map(|s| s.chars().next_back())
+            .collect(),
         surnames,
         translit: TRANSLIT_CHARS.chars().collect(),
         translit_endings: TRANSLIT_ENDINGS.chars().collect(),
@@ -670,6 +682,11 @@ pub fn surname(ch: char) -> Option<SurnameClass> {
     SETS.surnames.get(&ch).copied()
 }
 
+/// Whether some company or org suffix ends in `ch`.
+pub fn is_suffix_last_char(ch: char) -> bool {
+    SETS.suffix_last_chars.contains(&ch)
+}
+
 /// Whether two chars form a compound surname.
 pub fn is_compound_surname(a: char, b: char) -> bool {
     COMPOUND_SURNAMES.iter().any(|s| {
@@ -681,7 +698,7 @@ pub fn is_compound_surname(a: char, b: char) -> bool {
 /// How name-like a char is as part of a given name: a log-odds-like weight, roughly -3..3, and
 /// `None` when the char never appears in a given name.
 pub fn given_weight(ch: char) -> Option<f32> {
-    if !is_han(ch) || NOT_GIVEN.contains(ch) {
+    if !is_han(ch) || SETS.not_given.contains(&ch) {
         return None;
     }
     let Some(&(names, words)) = GIVEN_CHARS.get(&ch) else {

@@ -190,9 +190,12 @@ fn token_score(doc: &Doc<'_>, start: usize, end: usize, chained: bool) -> Option
 
 fn chinese_name_at(doc: &Doc<'_>, start: usize, out: &mut Vec<Candidate>) {
     let chars = &doc.chars;
-    let mut options: Vec<(usize, f32)> = Vec::with_capacity(2);
+    // (surname length, prior) readings: a compound surname and/or a single one.
+    let mut options = [(0usize, 0f32); 2];
+    let mut count = 0;
     if start + 1 < chars.len() && lexicon::is_compound_surname(chars[start], chars[start + 1]) {
-        options.push((2, 1.0));
+        options[count] = (2, 1.0);
+        count += 1;
     }
     if let Some(class) = lexicon::surname(chars[start]) {
         let prior = match class {
@@ -200,10 +203,11 @@ fn chinese_name_at(doc: &Doc<'_>, start: usize, out: &mut Vec<Candidate>) {
             SurnameClass::Ordinary => 0.3,
             SurnameClass::Ambiguous => -0.7,
         };
-        options.push((1, prior));
+        options[count] = (1, prior);
+        count += 1;
     }
     let mut best: Option<(usize, f32)> = None;
-    for (surname_len, prior) in options {
+    for &(surname_len, prior) in &options[..count] {
         for given_len in 1..=2 {
             let end = start + surname_len + given_len;
             if end > chars.len() {
@@ -238,8 +242,11 @@ fn chinese_name_at(doc: &Doc<'_>, start: usize, out: &mut Vec<Candidate>) {
             if lexicon::is_not_name_ending(chars[end - 1]) {
                 given -= 2.5;
             }
-            let given_text: String = chars[start + surname_len..end].iter().collect();
-            if lexicon::is_title_after(&given_text) || lexicon::is_title_before(&given_text) {
+            // Titles are 2+ chars: only those spans need the string.
+            if given_len == 2 && {
+                let given_text: String = chars[start + surname_len..end].iter().collect();
+                lexicon::is_title_after(&given_text) || lexicon::is_title_before(&given_text)
+            } {
                 continue;
             }
             let chained = out
