@@ -693,6 +693,18 @@ fn classify(
     if !has_headline && link_lines >= 40 && (body.chars as u32) * 3 < links && body.punct < 25 {
         return PageKind::List;
     }
+    // Thread and comment listings: a large share of the lines are bare counters and times.
+    let numeric_lines = body
+        .lines
+        .iter()
+        .filter(|l| {
+            l.chars()
+                .all(|c| c.is_ascii_digit() || c.is_ascii_punctuation() || c == ' ')
+        })
+        .count();
+    if numeric_lines >= 15 && numeric_lines * 4 >= body.lines.len() {
+        return PageKind::List;
+    }
     let forum_marks = layout
         .blocks
         .iter()

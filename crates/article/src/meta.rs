@@ -164,7 +164,7 @@ fn read_ld(value: &Value, meta: &mut Meta, depth: u32) {
 }
 
 /// Separators between a headline and the site name in `<title>`.
-const SEPARATORS: &[&str] = &["_", "|", "｜", " - ", "-", "—", "–", "::", " · ", "·"];
+const SEPARATORS: &[&str] = &["_", "|", "｜", " - ", "--", "-", "—", "–", "::", " · ", "·"];
 
 /// `<title>` without trailing site segments (`标题_科技_腾讯网` → `标题`), and the removed suffix.
 pub fn strip_site_suffix(title: &str) -> (String, Option<String>) {
@@ -214,10 +214,15 @@ pub fn title(meta: &Meta, layout: &Layout) -> (Option<String>, Option<usize>) {
         .filter(|s| !s.is_empty())
         .collect();
 
-    // A heading that one of the head titles contains: the best evidence there is.
+    // A heading that one of the head titles contains: the best evidence there is. A heading much
+    // shorter than the title's own headline part is a section name ("新闻动态"), not the headline.
+    let min_chars =
+        meta.title_tag
+            .as_deref()
+            .map_or(4, |t| (strip_site_suffix(t).0.chars().count() / 2).max(4)) as u32;
     let mut best: Option<(usize, usize, u8)> = None; // (index, chars, level)
     for (i, block) in layout.blocks.iter().enumerate() {
-        if block.heading == 0 || block.heading > 3 || block.chars < 4 || block.chars > 120 {
+        if block.heading == 0 || block.heading > 3 || block.chars < min_chars || block.chars > 120 {
             continue;
         }
         let key = norm_key(&block.text);
@@ -238,6 +243,28 @@ pub fn title(meta: &Meta, layout: &Layout) -> (Option<String>, Option<usize>) {
         return (Some(layout.blocks[i].text.clone()), Some(i));
     }
 
+    // A line of the page equal to one segment of <title> (`站名--标题`, `标题 栏目名`).
+    if let Some(t) = &meta.title_tag {
+        let pieces: Vec<String> = t
+            .split(|c: char| c == '_' || c == '|' || c == '｜' || c == '-' || c == '—' || c == ' ')
+            .map(norm_key)
+            .filter(|s| !s.is_empty())
+            .collect();
+        let segments: Vec<&String> = pieces.iter().filter(|s| s.chars().count() >= 6).collect();
+        let lengths: Vec<usize> = segments.iter().map(|s| s.chars().count()).collect();
+        if pieces.len() > 1 && !segments.is_empty() {
+            let found = layout.blocks.iter().enumerate().find(|(_, b)| {
+                b.chars >= 6
+                    && b.chars <= 120
+                    && !b.noisy
+                    && lengths.contains(&(b.chars as usize))
+                    && segments.contains(&&norm_key(&b.text))
+            });
+            if let Some((i, b)) = found {
+                return (Some(b.text.clone()), Some(i));
+            }
+        }
+    }
     let head_title = og
         .as_ref()
         .filter(|o| o.chars().count() >= 4)
