@@ -246,7 +246,7 @@ pub fn title(meta: &Meta, layout: &Layout) -> (Option<String>, Option<usize>) {
     // A line of the page equal to one segment of <title> (`站名--标题`, `标题 栏目名`).
     if let Some(t) = &meta.title_tag {
         let pieces: Vec<String> = t
-            .split(|c: char| c == '_' || c == '|' || c == '｜' || c == '-' || c == '—' || c == ' ')
+            .split(['_', '|', '｜', '-', '—', ' '])
             .map(norm_key)
             .filter(|s| !s.is_empty())
             .collect();
