@@ -48,8 +48,43 @@ const LATIN_COMPANY_CUES_AFTER: &[&str] = &[
 ];
 
 /// Words before a Latin brand that mark it as a company.
-const LATIN_COMPANY_CUES_BEFORE: &[&str] =
-    &["收购", "投资", "入股", "竞争对手", "母公司", "子公司"];
+const LATIN_COMPANY_CUES_BEFORE: &[&str] = &[
+    "收购",
+    "投资",
+    "入股",
+    "竞争对手",
+    "母公司",
+    "子公司",
+    "开发商",
+    "发行商",
+    "厂商",
+    "制造商",
+    "供应商",
+    "运营商",
+    "服务商",
+    "初创公司",
+    "创业公司",
+    "独角兽",
+    "科技公司",
+    "游戏公司",
+];
+
+/// Role nouns right before a name that make it a firm (`芯片制造商台积电`, `初创公司澜图`).
+const FIRM_ROLES_BEFORE: &[&str] = &[
+    "开发商",
+    "发行商",
+    "厂商",
+    "制造商",
+    "供应商",
+    "运营商",
+    "服务商",
+    "初创公司",
+    "创业公司",
+    "独角兽",
+    "子公司",
+    "母公司",
+    "竞争对手",
+];
 
 /// Adds company and org candidates of `doc` to `out`.
 pub(crate) fn candidates(doc: &Doc<'_>, out: &mut Vec<Candidate>) {
@@ -234,6 +269,7 @@ fn suffixed_at(doc: &Doc<'_>, index: usize, out: &mut Vec<Candidate>) {
 fn latin_brand_at(doc: &Doc<'_>, index: usize, out: &mut Vec<Candidate>) {
     let token = &doc.tokens[index];
     if token.tag != "eng" || token.end - token.start < 2 {
+        chinese_brand_after_role(doc, index, out);
         return;
     }
     let word = token.word;
@@ -258,6 +294,29 @@ fn latin_brand_at(doc: &Doc<'_>, index: usize, out: &mut Vec<Candidate>) {
             priority: priority::LATIN_BRAND,
         });
     }
+}
+
+/// A Chinese name-like token right after a firm role noun: `芯片制造商澜图` → company 澜图.
+fn chinese_brand_after_role(doc: &Doc<'_>, index: usize, out: &mut Vec<Candidate>) {
+    let token = &doc.tokens[index];
+    let len = token.end - token.start;
+    let Some(before) = index.checked_sub(1).map(|i| &doc.tokens[i]) else {
+        return;
+    };
+    if !(2..=6).contains(&len)
+        || !FIRM_ROLES_BEFORE.contains(&before.word)
+        || classify(token, false) != BrandToken::Strong
+    {
+        return;
+    }
+    out.push(Candidate {
+        start: token.start,
+        end: token.end,
+        kind: EntityKind::Company,
+        name: None,
+        owner: None,
+        priority: priority::LATIN_BRAND,
+    });
 }
 
 /// Branch words that extend a company to one of its units (`招行武汉分行`, `建行信用卡中心`).
