@@ -185,6 +185,7 @@ fn investors<'a>(s: &Sentence<'a>, raiser: Option<&str>) -> (Vec<&'a Entity>, Ve
     (lead, follow)
 }
 
+/// A funding round: raiser, amount, round and investors (`甲完成5亿元B轮融资，由乙领投`).
 pub(super) fn funding(s: &Sentence<'_>, t: Trigger) -> Option<Built> {
     let clause_start = s.clause_start(t.start);
     let head = s.text(clause_start, t.start);
@@ -381,6 +382,7 @@ fn normalize_round(raw: &str) -> String {
     }
 }
 
+/// A valuation with its amount next to the trigger (`估值达30亿美元`, `这236亿估值`).
 pub(super) fn valuation(s: &Sentence<'_>, t: Trigger) -> Option<Built> {
     let clause_end = s.clause_end(t.end);
     let after = s
@@ -417,6 +419,7 @@ pub(super) fn valuation(s: &Sentence<'_>, t: Trigger) -> Option<Built> {
     })
 }
 
+/// A purchase or sale, active, passive (`被…收购`) or fronted (`将乙出售给丙`).
 pub(super) fn acquisition(s: &Sentence<'_>, t: Trigger) -> Option<Built> {
     const TARGET: &[EntityKind] = &[EntityKind::Company, EntityKind::Org, EntityKind::Product];
     let clause_start = s.clause_start(t.start);
@@ -520,6 +523,7 @@ pub(super) fn acquisition(s: &Sentence<'_>, t: Trigger) -> Option<Built> {
     })
 }
 
+/// A listing with its exchange and proceeds; product launches and nominal `上市` are left out.
 pub(super) fn ipo(s: &Sentence<'_>, t: Trigger) -> Option<Built> {
     let clause_start = s.clause_start(t.start);
     // A product before the trigger (`新机将于9月上市`) is a launch, not a listing.
@@ -623,6 +627,7 @@ pub(super) fn ipo(s: &Sentence<'_>, t: Trigger) -> Option<Built> {
     })
 }
 
+/// Job cuts with the headcount or share standing by the trigger.
 pub(super) fn layoff(s: &Sentence<'_>, t: Trigger) -> Option<Built> {
     let company = s
         .before(t.start, ORG_LIKE, s.start)
@@ -667,6 +672,7 @@ pub(super) fn layoff(s: &Sentence<'_>, t: Trigger) -> Option<Built> {
     })
 }
 
+/// Spending on a named purpose (`广告投入`), by a company or through its product's owner.
 pub(super) fn spend(s: &Sentence<'_>, t: Trigger) -> Option<Built> {
     let clause_start = s.clause_start(t.start);
     let clause_end = s.clause_end(t.end);

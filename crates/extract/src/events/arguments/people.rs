@@ -35,6 +35,7 @@ fn subjects<'a>(s: &Sentence<'a>, pos: usize) -> Vec<&'a Entity> {
     s.coordinated_left(person)
 }
 
+/// Leaving, quitting, joining, appointment and role-change events, one per subject person.
 pub(super) fn talent(s: &Sentence<'_>, t: Trigger) -> Vec<Built> {
     use TriggerKind::*;
     let trigger_text = s.text(t.start, t.end);
@@ -231,6 +232,7 @@ fn role_after(s: &Sentence<'_>, pos: usize) -> Option<(usize, usize)> {
     None
 }
 
+/// A dismissal (`甲公司解雇了乙`, `乙被甲公司开除`), kept only when the organisation is known.
 pub(super) fn fire(s: &Sentence<'_>, t: Trigger) -> Vec<Built> {
     let head = s.text(
         t.start.saturating_sub(6).max(s.clause_start(t.start)),
@@ -289,6 +291,7 @@ pub(super) fn fire(s: &Sentence<'_>, t: Trigger) -> Vec<Built> {
     }]
 }
 
+/// A company taking a person on (`甲队签下乙`): a join seen from the company's side.
 pub(super) fn hire(s: &Sentence<'_>, t: Trigger) -> Option<Built> {
     let person = s
         .after(t.end, PERSON, 12)
