@@ -753,17 +753,13 @@ async fn article(
                     Extracted::NotArticle(a.kind.as_str())
                 }
                 Ok(mut a) => {
-                    // Fall back on our own reading of <link rel=canonical> when the article
-                    // extractor gives none (a cheap byte search first: most pages are parsed once).
-                    let declared = a
-                        .canonical_url
-                        .as_deref()
-                        .filter(|c| *c != final_url.as_str());
-                    if declared.is_none()
-                        && body
-                            .windows(9)
-                            .any(|w| w.eq_ignore_ascii_case(b"canonical"))
-                        && let Ok(page) = url::Url::parse(&final_url)
+                    // The article extractor takes only absolute canonical links; a relative
+                    // `<link rel=canonical href="/news/1.html">` is read here. The cheap byte
+                    // search over the page head keeps most pages from being parsed twice.
+                    let head = &body[..body.len().min(32 * 1024)];
+                    if a.canonical_url.as_deref().is_none_or(|c| c == final_url)
+                        && contains_ascii_ci(head, b"canonical")
+                        && let Ok(page) = Url::parse(&final_url)
                     {
                         let html = zhnews_crawl::discover::decode_html(&body, charset.as_deref());
                         if let Some(c) = zhnews_crawl::discover::canonical_link(&html, &page) {
@@ -805,7 +801,7 @@ async fn article(
     let declared = article
         .canonical_url
         .as_deref()
-        .and_then(|c| canon::canonicalize(c).ok())
+        .and_then(|c| canon::resolve(&fetched.final_url, c).ok())
         .filter(|u| u.path() != "/" && !u.path().is_empty());
     let identity = declared.unwrap_or_else(|| fetched.final_url.clone());
     if identity.as_str() != claimed.url {
@@ -841,6 +837,15 @@ async fn article(
     Ok(Outcome::Stored(loaded))
 }
 
+/// Whether `hay` contains `needle` (lowercase ASCII), ignoring ASCII case.
+fn contains_ascii_ci(hay: &[u8], needle: &[u8]) -> bool {
+    let Some(&first) = needle.first() else {
+        return true;
+    };
+    hay.windows(needle.len())
+        .any(|w| w[0] | 0x20 == first && w.eq_ignore_ascii_case(needle))
+}
+
 /// The exit code of a finished run.
 pub fn exit_code(summary: &Summary, stop: Option<Stop>, threshold: Option<f64>) -> Exit {
     match stop {
@@ -861,4 +866,34 @@ pub fn exit_code(summary: &Summary, stop: Option<Stop>, threshold: Option<f64>) 
         None => summary.failed > 0,
     };
     if over { Exit::Failures } else { Exit::Ok }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn exit_codes() {
+        let mut s = Summary {
+            pages_fetched: 8,
+            failed: 2,
+            ..Summary::default()
+        };
+        assert_eq!(exit_code(&s, None, Some(0.2)), Exit::Ok);
+        assert_eq!(exit_code(&s, None, Some(0.1)), Exit::Failures);
+        assert_eq!(exit_code(&s, None, None), Exit::Failures);
+        assert_eq!(exit_code(&s, Some(Stop::Terminate), None), Exit::Terminated);
+        assert_eq!(exit_code(&s, Some(Stop::Interrupt), None), Exit::Interrupted);
+        s.rate_limited_hosts.push("http://a.cn".into());
+        assert_eq!(exit_code(&s, None, Some(0.5)), Exit::RateLimited);
+        let empty = Summary::default();
+        assert_eq!(exit_code(&empty, None, Some(0.0)), Exit::Ok);
+    }
+
+    #[test]
+    fn case_insensitive_search() {
+        assert!(contains_ascii_ci(b"<link REL=\"Canonical\"", b"canonical"));
+        assert!(!contains_ascii_ci(b"<link rel=alternate>", b"canonical"));
+        assert!(!contains_ascii_ci(b"canon", b"canonical"));
+    }
 }
