@@ -428,6 +428,13 @@ const NAME_STOPS: &[&str] = &[
     "记者",
     "本报",
 ];
+/// Labels that may repeat inside one byline.
+const BYLINE_LABELS: &[&str] = &["记者", "实习生", "通讯员"];
+/// Pieces that never occur in a person's name (form labels and placeholders in the name slot).
+const NOT_NAME_PARTS: &[&str] = &[
+    "评论", "显示", "内容", "登录", "注册", "匿名", "size", "class", "http",
+];
+
 /// Words that look like names in the name position but are not.
 const NOT_NAMES: &[&str] = &[
     "不详",
@@ -459,9 +466,11 @@ const NOT_NAMES: &[&str] = &[
 ];
 
 fn trim_name(raw: &str) -> Option<String> {
+    // A closing bracket ends the byline: "（记者 张三）正文…".
+    let raw = raw.split([')', '）', ']', '】']).next().unwrap_or(raw);
     let mut names = Vec::new();
     for part in raw
-        .split([' ', '、', '，', ',', '\u{3000}', ')', '）', ']', '】'])
+        .split([' ', '、', '，', ',', '\u{3000}'])
         .filter(|p| !p.is_empty())
     {
         let mut name = part.to_owned();
@@ -473,7 +482,18 @@ fn trim_name(raw: &str) -> Option<String> {
             }
         }
         let han = name.chars().filter(|&c| layout::is_cjk(c)).count();
-        if name.is_empty() || (han > 0 && han < 2) || NOT_NAMES.contains(&name.as_str()) {
+        // "本报实习生 甲 乙 本报记者 丙": a second label inside the byline starts more names.
+        if name.is_empty()
+            && BYLINE_LABELS.iter().any(|l| part.ends_with(l))
+            && part.chars().count() <= 6
+        {
+            continue;
+        }
+        if name.is_empty()
+            || (han > 0 && han < 2)
+            || NOT_NAMES.contains(&name.as_str())
+            || NOT_NAME_PARTS.iter().any(|w| name.contains(w))
+        {
             break;
         }
         names.push(name);
@@ -512,12 +532,27 @@ fn labeled_author(line: &str) -> Option<(u8, String)> {
     best
 }
 
+/// "赵 培" (a two-character name spaced out for looks) → "赵培".
+fn join_spaced_name(s: &str) -> String {
+    let parts: Vec<&str> = s.split_whitespace().collect();
+    let single_han = |p: &str| p.chars().count() == 1 && p.chars().all(layout::is_cjk);
+    if parts.len() >= 2 && parts.len() <= 3 && parts.iter().all(|p| single_han(p)) {
+        parts.concat()
+    } else {
+        s.trim().to_owned()
+    }
+}
+
 fn plausible_author(s: &str) -> bool {
     let n = s.chars().count();
     (2..=30).contains(&n)
         && !s.contains("http")
         && !s.contains('.')
         && !s.contains(',')
+        && s.chars().filter(char::is_ascii_digit).count() < 3
+        && !["网络", "科技", "公司", "集团", "传媒"]
+            .iter()
+            .any(|w| s.ends_with(w))
         && ![
             "网",
             "新闻",
@@ -567,7 +602,7 @@ fn author(
         return best.map(|(_, n)| n);
     }
     if let Some(a) = meta.ld_author.as_deref().filter(|a| plausible_author(a)) {
-        return Some(a.to_owned());
+        return Some(join_spaced_name(a));
     }
     for key in [
         "author",
@@ -577,7 +612,7 @@ fn author(
         "sailthru.author",
     ] {
         if let Some(a) = meta.tags.get(key).filter(|a| plausible_author(a)) {
-            return Some(a.trim_start_matches("By ").to_owned());
+            return Some(join_spaced_name(a.trim_start_matches("By ")));
         }
     }
     // The end of the body often signs the article ("（记者 张三）", "作者：…", "X 发表于 …").
@@ -779,6 +814,25 @@ mod tests {
         assert_eq!(a.kind, PageKind::Article);
         assert_eq!(a.lang.as_deref(), Some("zh"));
         assert_eq!(a.body.lines().count(), 5);
+    }
+
+    #[test]
+    fn bylines_with_several_labels_and_spaced_names() {
+        assert_eq!(
+            labeled_author("本报实习生 刘一 周二 本报记者 王三 方四")
+                .map(|(_, n)| n)
+                .as_deref(),
+            Some("刘一 周二 王三 方四")
+        );
+        assert_eq!(labeled_author("作者：不显示在评论中"), None);
+        assert_eq!(
+            labeled_author("（记者 林晓峰）星河智能")
+                .map(|(_, n)| n)
+                .as_deref(),
+            Some("林晓峰")
+        );
+        assert_eq!(join_spaced_name("赵 培"), "赵培");
+        assert_eq!(join_spaced_name("张三 李四"), "张三 李四");
     }
 
     #[test]

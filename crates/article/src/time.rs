@@ -30,17 +30,20 @@ pub struct Found {
 
 static FULL: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"((?:19|20)\d{2})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?(?:[\sT]*(?:(上午|下午|晚上|凌晨|中午)\s*)?(\d{1,2})\s*[:：时]\s*(\d{1,2})(?:\s*[:：分]\s*(\d{1,2}))?)?",
+        r"((?:19|20)\d{2})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?(?:[\sT]*(?:(上午|下午|晚上|凌晨|中午)\s*)?(\d{1,2})\s*[:：时]\s*(\d{1,2})(?:\s*[:：分]\s*(\d{1,2}))?(?:\s*([AaPp][Mm])\b)?)?",
     )
     .expect("regex")
 });
 static SHORT_YEAR: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(\d{2})-(\d{1,2})-(\d{1,2})\s+(\d{1,2})[:：](\d{2})(?:[:：](\d{2}))?")
+    Regex::new(r"(\d{2})-(\d{2})-(\d{2})\s*(\d{2})[:：](\d{2})(?:[:：](\d{2}))?|(\d{2})-(\d{1,2})-(\d{1,2})\s+(\d{1,2})[:：](\d{2})(?:[:：](\d{2}))?")
         .expect("regex")
 });
 static YEARLESS_TIME: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(\d{1,2})\s*[-/月]\s*(\d{1,2})\s*日?\s*(\d{1,2})[:：](\d{2})(?:[:：](\d{2}))?")
         .expect("regex")
+});
+static SLASH_DATE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(\d{1,2})/(\d{1,2})/((?:19|20)\d{2})(?:\s+(\d{1,2}):(\d{2})(?::(\d{2}))?\s*([AaPp][Mm])?)?").expect("regex")
 });
 static YEARLESS_DATE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(\d{1,2})月(\d{1,2})日").expect("regex"));
@@ -168,7 +171,15 @@ pub fn find_in_text(text: &str, fetched_at: Option<DateTime<FixedOffset>>) -> Op
                 h.as_str(),
                 mi.as_str(),
                 c.get(7).map(|x| x.as_str()),
-                c.get(4).map(|x| x.as_str()),
+                c.get(4).map(|x| x.as_str()).or_else(|| {
+                    c.get(8).map(|x| {
+                        if x.as_str().eq_ignore_ascii_case("pm") {
+                            "下午"
+                        } else {
+                            "上午"
+                        }
+                    })
+                }),
             ),
             _ => None,
         };
@@ -192,12 +203,14 @@ pub fn find_in_text(text: &str, fetched_at: Option<DateTime<FixedOffset>>) -> Op
         if !not_after_digit(text, m.start()) {
             continue;
         }
-        let year = 2000 + c[1].parse::<i32>().ok()?;
-        let Some(date) = NaiveDate::from_ymd_opt(year, c[2].parse().ok()?, c[3].parse().ok()?)
+        let base = if c.get(1).is_some() { 0 } else { 6 };
+        let g = |k: usize| c.get(base + k).map_or("", |m| m.as_str());
+        let year = 2000 + g(1).parse::<i32>().ok()?;
+        let Some(date) = NaiveDate::from_ymd_opt(year, g(2).parse().ok()?, g(3).parse().ok()?)
         else {
             continue;
         };
-        let time = hm(&c[4], &c[5], c.get(6).map(|x| x.as_str()), None);
+        let time = hm(g(4), g(5), c.get(base + 6).map(|x| x.as_str()), None);
         if let (Some(at), Some(_)) = (make(date, time), time) {
             consider(
                 &mut best,
@@ -213,7 +226,45 @@ pub fn find_in_text(text: &str, fetched_at: Option<DateTime<FixedOffset>>) -> Op
     if best.is_some() {
         return best;
     }
-    if let Some(c) = RELATIVE_DAY.captures(text) {
+    for c in SLASH_DATE.captures_iter(text) {
+        let m = c.get(0)?;
+        if !not_after_digit(text, m.start()) {
+            continue;
+        }
+        let (a, b): (u32, u32) = (c[1].parse().ok()?, c[2].parse().ok()?);
+        // Month first (9/17/2004) unless the first number cannot be a month (17/9/2004).
+        let (month, day) = if a > 12 { (b, a) } else { (a, b) };
+        let Some(date) = NaiveDate::from_ymd_opt(c[3].parse().ok()?, month, day) else {
+            continue;
+        };
+        let half = c.get(7).map(|x| {
+            if x.as_str().eq_ignore_ascii_case("pm") {
+                "下午"
+            } else {
+                "上午"
+            }
+        });
+        let time = match (c.get(4), c.get(5)) {
+            (Some(h), Some(mi)) => hm(h.as_str(), mi.as_str(), c.get(6).map(|x| x.as_str()), half),
+            _ => None,
+        };
+        if let Some(at) = make(date, time) {
+            consider(
+                &mut best,
+                Found {
+                    at,
+                    has_time: time.is_some(),
+                    pos: m.start(),
+                },
+            );
+            break;
+        }
+    }
+    if best.is_some() {
+        return best;
+    }
+    // Relative forms mean nothing without the fetch time (a saved page read later).
+    if let Some(c) = RELATIVE_DAY.captures(text).filter(|_| fetched_at.is_some()) {
         let m = c.get(0)?;
         let back = match &c[1] {
             "今天" => 0,
@@ -232,7 +283,7 @@ pub fn find_in_text(text: &str, fetched_at: Option<DateTime<FixedOffset>>) -> Op
             );
         }
     }
-    if let Some(c) = AGO.captures(text) {
+    if let Some(c) = AGO.captures(text).filter(|_| fetched_at.is_some()) {
         let m = c.get(0)?;
         let now = reference(fetched_at);
         let delta = match (c.get(1), c.get(2).map(|x| x.as_str())) {
@@ -391,6 +442,20 @@ mod tests {
         assert_eq!(u("https://example.com/a/20240913/12.shtml"), "2024-09-13");
         assert_eq!(u("https://example.com/2024-09-13/x"), "2024-09-13");
         assert_eq!(u("https://example.com/item/987654321.html"), "");
+    }
+
+    #[test]
+    fn slash_dates_and_am_pm() {
+        assert_eq!(
+            text("发布日期： 9/17/2004 5:54:13 PM"),
+            "2004-09-17T17:54:13+08:00"
+        );
+        assert_eq!(
+            text("发表于2005年09月07日 11:57 PM"),
+            "2005-09-07T23:57:00+08:00"
+        );
+        assert_eq!(text("发布时间：18-03-0823:16"), "2018-03-08T23:16:00+08:00");
+        assert_eq!(find_in_text("3小时前", None), None);
     }
 
     #[test]
