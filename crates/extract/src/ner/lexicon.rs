@@ -580,7 +580,7 @@ const FOREIGN_ONLY: &str = "德尔斯特克尼诺奥森姆曼顿夫基娃娜拉�
 
 /// Chars that end place, building, event and title words far more often than given names
 /// (景德镇, 秦皇岛, 卢浮宫, 黄金周): jieba tags many such words `nr`.
-const NOT_NAME_ENDINGS: &str = "镇庄岛宫周湖湾港城市县村路街寺庙塔桥楼园馆州郡坡堡峡谷岭洲殿府院亭阁台井洞池坝区省乡屯营站场厅厂店铺号舰剑序记传论经族国朝帝军队部党派学式期节季课卡票湾河滩岸线站厦所会团社局处司网报刊篇曲歌剧赛杯奖法税费价率量";
+const NOT_NAME_ENDINGS: &str = "军剑洲亭岭国镇庄岛宫周湖湾港城市县村路街寺庙塔桥楼园馆州郡坡堡峡谷殿府院阁台井洞池坝区省乡屯营站场厅厂店铺号舰序记传论经族朝帝队部党派学式期节季课卡票湾河滩岸线站厦所会团社局处司网报刊篇曲歌剧赛杯奖法税费价率量";
 
 /// Whether a char rarely ends a given name but often ends a place or thing.
 pub fn is_not_name_ending(ch: char) -> bool {

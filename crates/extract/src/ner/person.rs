@@ -197,7 +197,13 @@ fn chinese_name_at(doc: &Doc<'_>, start: usize, out: &mut Vec<Candidate>) {
         options[count] = (2, 1.0);
         count += 1;
     }
-    if let Some(class) = lexicon::surname(chars[start]) {
+    // `和周茜`: an ambiguous surname (和, 于, 向…) right before a common one is a function word.
+    let function_before_surname = chars
+        .get(start + 1)
+        .is_some_and(|&next| lexicon::surname(next) == Some(SurnameClass::Common));
+    if let Some(class) = lexicon::surname(chars[start])
+        .filter(|&class| !(class == SurnameClass::Ambiguous && function_before_surname))
+    {
         let prior = match class {
             SurnameClass::Common => 1.0,
             SurnameClass::Ordinary => 0.3,
