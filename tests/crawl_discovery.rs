@@ -274,3 +274,61 @@ fn unknown_source_and_bad_config_are_usage_errors() {
     assert_eq!(code(&out), 2);
     assert_eq!(stderr(&out).trim().lines().count(), 1, "{}", stderr(&out));
 }
+
+#[test]
+fn redirects_are_followed_recorded_and_deduplicated() {
+    let server = Server::start(|r, base| match r.path.as_str() {
+        "/robots.txt" => Reply::status(404),
+        "/feed.xml" => Reply::ok(
+            "application/rss+xml",
+            rss(&[
+                format!("{base}/a/1.html"),
+                format!("{base}/r/1.html"),
+                format!("{base}/r/2.html"),
+            ]),
+        ),
+        "/r/1.html" => Reply::with(301, &[("Location", "/a/1.html?utm_source=short")], ""),
+        "/r/2.html" => Reply::with(302, &[("Location", &format!("{base}/a/2.html"))], ""),
+        p if p.starts_with("/a/") => Reply::html(article_html(3, "utf-8")),
+        _ => Reply::status(404),
+    });
+    let env = Env::new();
+    env.config(
+        "per_host_concurrency = 1",
+        &format!(
+            "[[sources]]\nname = \"r\"\nfeeds = [\"{}/feed.xml\"]\n",
+            server.base
+        ),
+    );
+    let out = env.run(&["crawl"]);
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    // /r/1 lands on /a/1, already stored: one article; /r/2 lands on a new page, stored under it.
+    assert_eq!(env.count("SELECT count(*) FROM articles"), 2);
+    let stored: Vec<String> = {
+        let conn = env.sql();
+        let mut stmt = conn
+            .prepare("SELECT canonical_url FROM articles ORDER BY canonical_url")
+            .unwrap();
+        stmt.query_map([], |r| r.get(0))
+            .unwrap()
+            .map(Result::unwrap)
+            .collect()
+    };
+    assert_eq!(stored, [server.url("/a/1.html"), server.url("/a/2.html")]);
+    let (final_url, redirects): (String, String) = env
+        .sql()
+        .query_row(
+            "SELECT f.final_url, l.redirects FROM frontier f JOIN fetch_log l ON l.url = f.url
+             WHERE f.url = ?1",
+            [server.url("/r/2.html")],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
+        .unwrap();
+    assert_eq!(final_url, server.url("/a/2.html"));
+    assert!(redirects.contains("/a/2.html"), "{redirects}");
+    assert_eq!(
+        env.count("SELECT count(*) FROM frontier WHERE state = 'duplicate'"),
+        1,
+        "/r/1.html"
+    );
+}

@@ -161,3 +161,38 @@ fn sigkill_at_random_moments_loses_and_duplicates_nothing() {
         0
     );
 }
+
+#[test]
+fn max_pages_and_max_duration_stop_early_and_leave_the_rest_queued() {
+    let server = slow_site(40);
+    let env = setup(&server);
+    let out = env.run(&["crawl", "--max-pages", "5"]);
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    assert!(
+        stdout(&out).contains("stopped: max_pages"),
+        "{}",
+        stdout(&out)
+    );
+    // The feed plus four articles.
+    assert_eq!(env.count("SELECT count(*) FROM articles"), 4);
+    assert_eq!(
+        env.count("SELECT count(*) FROM frontier WHERE state = 'queued'"),
+        ARTICLES as i64 - 4
+    );
+    let started = Instant::now();
+    let out = env.run(&["crawl", "--max-duration", "400ms"]);
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    assert!(started.elapsed() < Duration::from_secs(10));
+    assert!(
+        stdout(&out).contains("stopped: max_duration"),
+        "{}",
+        stdout(&out)
+    );
+    assert_eq!(
+        env.count("SELECT count(*) FROM frontier WHERE state = 'in_flight'"),
+        0
+    );
+    let out = env.run(&["crawl"]);
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    assert_eq!(env.count("SELECT count(*) FROM articles"), ARTICLES as i64);
+}
