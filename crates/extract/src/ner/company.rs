@@ -337,6 +337,16 @@ pub(crate) fn extend_branches(doc: &Doc<'_>, accepted: &mut [Candidate]) {
         if candidate.kind != EntityKind::Company {
             continue;
         }
+        // `Valve公司`, `暴雪公司`: the company word belongs to the name it follows.
+        if doc
+            .token_at(candidate.end)
+            .is_some_and(|t| t.word == "公司")
+        {
+            if candidate.name.is_none() {
+                candidate.name = Some(doc.slice(candidate.start, candidate.end));
+            }
+            candidate.end += 2;
+        }
         let mut pos = candidate.end;
         let mut places = 0;
         while let Some(token) = doc.token_at(pos) {
