@@ -55,7 +55,8 @@ fn spawn(env: &Env) -> Child {
 
 #[test]
 fn two_concurrent_runs_exactly_one_proceeds() {
-    let server = slow_site(100);
+    // Slow enough that the two runs overlap even when the machine is busy.
+    let server = slow_site(150);
     let env = setup(&server);
     let a = spawn(&env);
     let b = spawn(&env);

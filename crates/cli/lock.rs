@@ -36,8 +36,18 @@ pub fn acquire(db: &Path, command: &str) -> Result<RunLock, Failure> {
     match file.try_lock() {
         Ok(()) => {}
         Err(TryLockError::WouldBlock) => {
+            // The holder writes its line right after locking; give it a moment if we got there first.
             let mut holder = String::new();
-            let _ = file.read_to_string(&mut holder);
+            for _ in 0..20 {
+                holder.clear();
+                let _ = file
+                    .seek(SeekFrom::Start(0))
+                    .and_then(|_| file.read_to_string(&mut holder));
+                if holder.ends_with('\n') {
+                    break;
+                }
+                std::thread::sleep(std::time::Duration::from_millis(10));
+            }
             let holder = holder.trim();
             let holder = if holder.is_empty() {
                 "another zhnews process".to_owned()
