@@ -98,6 +98,12 @@ pub fn choose_region(
     if score <= 0.0 {
         return None;
     }
+    // Table layouts and <br>-separated text can leave no element around the article that is
+    // free of navigation; the best run of consecutive lines then beats every element.
+    let (run_start, run_end, run_sum) = best_run(&prefix);
+    if run_sum > score * 1.5 && run_sum - score > 150.0 {
+        return Some((run_start, run_end));
+    }
     let (mut start, mut end) = layout.ranges[&id];
     // Sibling merging: extend over neighbours while the run keeps a positive gain.
     if let Some(node) = html.tree.get(id) {
@@ -135,6 +141,22 @@ pub fn choose_region(
         }
     }
     Some((start as usize, end as usize))
+}
+
+/// The maximum-sum run of consecutive lines (Kadane over the prefix sums).
+fn best_run(prefix: &[f32]) -> (usize, usize, f32) {
+    let mut best = (0, 0, 0.0f32);
+    let mut low = 0usize; // index of the smallest prefix so far
+    for i in 1..prefix.len() {
+        if prefix[i - 1] < prefix[low] {
+            low = i - 1;
+        }
+        let sum = prefix[i] - prefix[low];
+        if sum > best.2 {
+            best = (low, i, sum);
+        }
+    }
+    best
 }
 
 /// True for a line that carries text of the article rather than page chrome.
@@ -228,6 +250,29 @@ mod tests {
         </div>
         <div class='right'><ul><li><a href='/3'>热门文章一则标题很长很长的链接</a></li><li><a href='/4'>热门文章二则标题很长很长的链接</a></li></ul></div>
       </div></body></html>";
+
+    #[test]
+    fn best_run_of_lines() {
+        // values: +5, -10, +3, +4, -1, +6, -20
+        let prefix = [0.0, 5.0, -5.0, -2.0, 2.0, 1.0, 7.0, -13.0];
+        assert_eq!(best_run(&prefix), (2, 6, 12.0));
+    }
+
+    #[test]
+    fn br_separated_text_in_a_cluttered_cell_is_found() {
+        let links: String = (0..30)
+            .map(|i| format!("<a href='/{i}'>频道链接文字{i}</a><br>"))
+            .collect();
+        let text: String = (0..6).map(|i| format!("第{i}段正文，这里讲的是某地今年的经济数据，增长明显，记者采访了多位企业负责人。<br>")).collect();
+        let page = format!(
+            "<table><tr><td>{links}{text}{links}</td></tr></table><div class=c>版权所有，转载请注明出处。</div>"
+        );
+        let html = Html::parse_document(&page);
+        let layout = crate::layout::build(&html, None, &HashSet::new());
+        let region = choose_region(&html, &layout, None).unwrap();
+        let body = clean_lines(&layout, region, None, &PROFILES.boilerplate);
+        assert_eq!(body.lines.len(), 6, "{:?}", body.lines);
+    }
 
     #[test]
     fn density_picks_the_article_and_merges_siblings() {
