@@ -10,6 +10,8 @@ use zhnews_model::EntityKind;
 
 /// Minimum evidence score for a person.
 const ACCEPT: f32 = 1.75;
+/// How much a two-char given name is preferred over a one-char one when both readings score.
+const LONGER_NAME_BIAS: f32 = 1.0;
 /// Evidence from a whole-span jieba dictionary entry tagged `nr`, by length.
 const KNOWN_NR3: f32 = 1.5;
 const KNOWN_NR2: f32 = 0.5;
@@ -181,7 +183,12 @@ fn token_score(doc: &Doc<'_>, start: usize, end: usize, chained: bool) -> Option
             return None;
         }
         if known_word(token.word) && is_function_tag(token.tag) {
-            score -= 1.5;
+            // A lone char is often a given-name char jieba read as a word (`沈允/熬`).
+            score -= if token.end - token.start == 1 {
+                0.7
+            } else {
+                1.5
+            };
         }
         pos = token.end;
     }
@@ -212,7 +219,7 @@ fn chinese_name_at(doc: &Doc<'_>, start: usize, out: &mut Vec<Candidate>) {
         options[count] = (1, prior);
         count += 1;
     }
-    let mut best: Option<(usize, f32)> = None;
+    let mut best: Option<(usize, f32, f32)> = None;
     for &(surname_len, prior) in &options[..count] {
         for given_len in 1..=2 {
             let end = start + surname_len + given_len;
@@ -269,12 +276,20 @@ fn chinese_name_at(doc: &Doc<'_>, start: usize, out: &mut Vec<Candidate>) {
                     .is_some_and(|c| c.end + 1 == start && c.kind == EntityKind::Person);
             let tokens = tokens + if chained { 1.0 } else { 0.0 } + if listed { 1.0 } else { 0.0 };
             let score = prior + given + tokens + context_score(doc, start, end);
-            if best.is_none_or(|(_, b)| score > b) {
-                best = Some((end, score));
+            // Choosing between readings, lean to the longer given name: most Chinese names have
+            // two given chars, and a wrongly short reading is as wrong as a miss.
+            let preference = score
+                + if given_len == 2 {
+                    LONGER_NAME_BIAS
+                } else {
+                    0.0
+                };
+            if best.is_none_or(|(_, _, b)| preference > b) {
+                best = Some((end, score, preference));
             }
         }
     }
-    if let Some((end, score)) = best
+    if let Some((end, score, _)) = best
         && score >= ACCEPT
     {
         out.push(Candidate {
