@@ -39,6 +39,9 @@ pub struct CrawlArgs {
     pub metrics: Option<PathBuf>,
 }
 
+/// Fetch-log rows older than this many days are deleted at the start of a crawl.
+const FETCH_LOG_DAYS: u32 = 30;
+
 /// Parses `90`, `90s`, `10m`, `2h`, `500ms`.
 pub fn parse_duration(s: &str) -> Result<Duration, String> {
     let s = s.trim();
@@ -110,6 +113,7 @@ pub fn run(global: &GlobalArgs, args: CrawlArgs) -> CommandResult {
             .flat_map(|j| j.start.iter().map(|(u, k)| new_url(u, *k, &j.name)))
             .collect();
         let (resumed, retried) = db(&store, move |s| {
+            s.prune_fetch_log(FETCH_LOG_DAYS)?;
             let resumed = s.recover_in_flight()?;
             let names: Vec<&str> = names.iter().map(String::as_str).collect();
             let retried = s.requeue_retryable(&names)?;

@@ -186,6 +186,16 @@ impl Store {
         Ok(())
     }
 
+    /// Deletes fetch-log rows older than `days` days (the log would otherwise grow with every cron
+    /// run); returns how many.
+    pub fn prune_fetch_log(&self, days: u32) -> Result<usize, StoreError> {
+        let cutoff = (Utc::now() - chrono::Duration::days(i64::from(days)))
+            .to_rfc3339_opts(SecondsFormat::Millis, true);
+        Ok(self
+            .conn
+            .execute("DELETE FROM fetch_log WHERE at < ?1", [cutoff])?)
+    }
+
     /// Puts URLs left in flight by a killed run back on the queue; returns how many.
     pub fn recover_in_flight(&self) -> Result<usize, StoreError> {
         Ok(self.conn.execute(
@@ -237,6 +247,13 @@ impl Store {
                     discovered_at, updated_at)
                  VALUES (?1, ?2, ?3, ?4, ?5, 'queued', ?6, ?7, ?7)",
             )?;
+            let mut stored =
+                tx.prepare_cached("SELECT 1 FROM articles WHERE canonical_url = ?1")?;
+            let mut insert_done = tx.prepare_cached(
+                "INSERT INTO frontier (url, origin, origin_seq, kind, job, state, run_id,
+                    discovered_at, updated_at)
+                 VALUES (?1, ?2, 0, ?3, ?4, 'done', ?5, ?6, ?6)",
+            )?;
             let mut requeue_row = tx.prepare_cached(
                 "UPDATE frontier SET state = 'queued', job = ?2, run_id = ?3, updated_at = ?4,
                     runs_failed = CASE WHEN ?5 THEN 0 ELSE runs_failed END
@@ -249,6 +266,15 @@ impl Store {
                     })
                     .optional()?;
                 let Some((id, state, row_run, retryable)) = existing else {
+                    // An article stored by other means (`zhnews import`) is known already.
+                    let refetch = matches!(requeue, Requeue::Article { refetch: true });
+                    if u.kind == "article"
+                        && !refetch
+                        && stored.query_row([&u.url], |_| Ok(())).optional()?.is_some()
+                    {
+                        insert_done.execute(params![u.url, u.origin, u.kind, u.job, run_id, at])?;
+                        continue;
+                    }
                     let seq: i64 = if u.kind == "article" {
                         next_seq.query_row([&u.origin], |r| r.get(0))?
                     } else {
@@ -710,6 +736,33 @@ mod tests {
             .query_row("SELECT count(*) FROM fetch_log", [], |r| r.get(0))
             .unwrap();
         assert_eq!(n, 1);
+    }
+
+    #[test]
+    fn imported_articles_are_not_queued_and_old_log_rows_go() {
+        let (_d, mut s) = store();
+        let run = s.begin_run("crawl").unwrap();
+        let article = zhnews_model::Article {
+            url: Some("http://a.cn/imported".into()),
+            canonical_url: Some("http://a.cn/imported".into()),
+            body: "正文".into(),
+            ..zhnews_model::Article::default()
+        };
+        let at = chrono::Utc::now().fixed_offset();
+        s.load_article(&article, &zhnews_model::Extraction::default(), at, None)
+            .unwrap();
+        let u = url("http://a.cn/imported", "article", "x");
+        let found = Requeue::Article { refetch: false };
+        assert_eq!(s.enqueue(std::slice::from_ref(&u), found, run).unwrap(), 0);
+        assert_eq!(s.url_state(&u.url).unwrap(), Some(UrlState::Done));
+        s.conn
+            .execute(
+                "INSERT INTO fetch_log (run_id, url, at, outcome, attempts)
+                 VALUES (1, 'x', '2000-01-01T00:00:00Z', 'done', 1)",
+                [],
+            )
+            .unwrap();
+        assert_eq!(s.prune_fetch_log(30).unwrap(), 1);
     }
 
     #[test]
