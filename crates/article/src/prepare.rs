@@ -38,20 +38,16 @@ const NO_END: &[&[u8]] = &[
 ];
 
 /// Script contents that the extractor reads.
-const KEEP_SCRIPT: &[&[u8]] = &[
-    b"ld+json",
-    b"__NEXT_DATA__",
-    b"__INITIAL_STATE__",
-    b"window.DATA",
-    b"__DATA__",
-    b"__NUXT__",
-    b"__PRELOADED_STATE__",
-    b"var ct",
+const KEEP_SCRIPT: &[&str] = &[
+    "ld+json",
+    "__NEXT_DATA__",
+    "__INITIAL_STATE__",
+    "window.DATA",
+    "__DATA__",
+    "__NUXT__",
+    "__PRELOADED_STATE__",
+    "var ct",
 ];
-
-fn contains(haystack: &[u8], needle: &[u8]) -> bool {
-    haystack.windows(needle.len()).any(|w| w == needle)
-}
 
 /// Position of the `</name` that closes a raw-text element, searching from `from`.
 fn find_close(bytes: &[u8], from: usize, name: &[u8]) -> Option<usize> {
@@ -118,11 +114,12 @@ pub fn prepare(text: &str, max_depth: usize) -> String {
             let keep = match name.as_slice() {
                 b"style" => false,
                 b"script" => {
-                    let open_tag = &bytes[at..tag_end.min(bytes.len())];
-                    KEEP_SCRIPT.iter().any(|k| contains(open_tag, k))
-                        || KEEP_SCRIPT
-                            .iter()
-                            .any(|k| contains(&bytes[tag_end.min(close)..close], k))
+                    // Tag and body boundaries sit next to ASCII '<' and '>', so slicing is safe.
+                    let open_tag = &text[at..tag_end.min(bytes.len())];
+                    let body = &text[tag_end.min(close)..close];
+                    KEEP_SCRIPT
+                        .iter()
+                        .any(|k| open_tag.contains(k) || body.contains(k))
                 }
                 _ => true,
             };
