@@ -901,6 +901,24 @@ mod tests {
     }
 
     #[test]
+    fn huge_and_mixed_pages_give_a_result() {
+        let para = "<div><p>这是一段很长的页面里的正文，用来检验大页面会被截断处理。</p></div>\n";
+        let huge = para.repeat(20 * 1024 * 1024 / para.len());
+        assert!(huge.len() >= 19 * 1024 * 1024);
+        let a = extract(huge.as_bytes(), &PageInfo::default()).unwrap();
+        assert!(a.body.len() < MAX_BYTES);
+        assert!(!a.body.is_empty());
+
+        let (gbk, _, _) =
+            encoding_rs::GB18030.encode("<p>前半部分是国标编码的中文正文，内容完整。</p>");
+        let mut mixed = gbk.into_owned();
+        mixed.extend_from_slice("<p>后半部分却是UTF-8编码的文字。</p>".as_bytes());
+        mixed.extend_from_slice(&[0xFF, 0xFE, 0x80]);
+        let m = extract(&mixed, &PageInfo::default()).unwrap();
+        assert!(m.encoding.is_some());
+    }
+
+    #[test]
     fn profile_selector_picks_the_body() {
         let page = format!(
             "<h1>网易标题测试文字</h1><div class=post_body><p>短正文，只有一句话，但它是正文所在。这里再补充一些内容，让它超过阈值，满足配置里的最小字数要求。</p></div><div class=other>{}</div>",
