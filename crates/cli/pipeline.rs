@@ -266,7 +266,7 @@ struct Ctx {
     extractor: Arc<Extractor>,
     jobs: HashMap<String, SourcePlan>,
     fallback: SourcePlan,
-    cpu: Semaphore,
+    cpu: Arc<Semaphore>,
     run_id: i64,
     refetch: bool,
     observer: Option<Observer>,
@@ -300,7 +300,7 @@ pub async fn run(
         extractor,
         fallback: SourcePlan::backfill(&plan.base),
         jobs: plan.jobs,
-        cpu: Semaphore::new(cpus),
+        cpu: Arc::new(Semaphore::new(cpus)),
         run_id,
         refetch: plan.refetch,
         observer: plan.observer,
@@ -716,125 +716,141 @@ async fn discovery(
     })
 }
 
-enum Extracted {
-    Page(Box<Article>, Extraction, DateTime<FixedOffset>),
-    NotArticle(&'static str),
-    Unreadable(String, &'static str),
+/// How an article page ended, decided on the blocking pool.
+enum ArticleEnd {
+    Stored(Box<Article>, Extraction, LoadOutcome),
+    NotArticle,
+    Duplicate,
+    Failed(&'static str),
 }
 
+/// Article pages: extraction, the canonical-URL check and the store, all in one trip to the
+/// blocking pool (one thread hand-off per page instead of three).
 async fn article(
     ctx: &Ctx,
     claimed: &Claimed,
     fetched: Fetched,
     started: Instant,
 ) -> Result<Outcome, StoreError> {
-    let extracted = {
-        let _permit = ctx.cpu.acquire().await;
-        let body = fetched.body.clone();
-        let charset = fetched.charset.clone();
-        let final_url = fetched.final_url.to_string();
-        let extractor = ctx.extractor.clone();
-        tokio::task::spawn_blocking(move || {
-            let fetched_at = fetched_now();
-            let info = zhnews_article::PageInfo {
-                url: Some(&final_url),
-                http_charset: charset.as_deref(),
-                fetched_at: Some(fetched_at),
-            };
-            match zhnews_article::extract(&body, &info) {
-                Err(e) => {
-                    let class = match e {
-                        zhnews_article::ArticleError::Binary => "content_type",
-                        _ => "empty",
-                    };
-                    Extracted::Unreadable(e.to_string(), class)
-                }
-                Ok(a) if a.kind != zhnews_model::PageKind::Article => {
-                    Extracted::NotArticle(a.kind.as_str())
-                }
-                Ok(mut a) => {
-                    // The article extractor takes only absolute canonical links; a relative
-                    // `<link rel=canonical href="/news/1.html">` is read here. The cheap byte
-                    // search over the page head keeps most pages from being parsed twice.
-                    let head = &body[..body.len().min(32 * 1024)];
-                    if a.canonical_url.as_deref().is_none_or(|c| c == final_url)
-                        && contains_ascii_ci(head, b"canonical")
-                        && let Ok(page) = Url::parse(&final_url)
-                    {
-                        let html = zhnews_crawl::discover::decode_html(&body, charset.as_deref());
-                        if let Some(c) = zhnews_crawl::discover::canonical_link(&html, &page) {
-                            a.canonical_url = Some(c.to_string());
-                        }
-                    }
-                    let published = a.published_at.map(|t| t.date_naive());
-                    let extraction = extractor.extract(&a.body, published);
-                    Extracted::Page(Box::new(a), extraction, fetched_at)
-                }
+    let permit = ctx.cpu.clone().acquire_owned().await;
+    let body = fetched.body.clone();
+    let charset = fetched.charset.clone();
+    let final_url = fetched.final_url.clone();
+    let extractor = ctx.extractor.clone();
+    let store = ctx.store.clone();
+    let ok_record = Record::ok(UrlState::Done, "done", &fetched, &claimed.url);
+    let failed_record = Record::failed("", String::new(), false, Some(&fetched));
+    let (id, run_id, refetch) = (claimed.id, ctx.run_id, ctx.refetch);
+    let claimed_url = claimed.url.clone();
+    let job = claimed.job.clone();
+    let joined = tokio::task::spawn_blocking(move || -> Result<ArticleEnd, StoreError> {
+        let fetched_at = fetched_now();
+        let page = final_url.as_str();
+        let info = zhnews_article::PageInfo {
+            url: Some(page),
+            http_charset: charset.as_deref(),
+            fetched_at: Some(fetched_at),
+        };
+        let finish = |record: &Record| {
+            let duration_ms = started.elapsed().as_millis() as u64;
+            let mut s = store.lock().unwrap_or_else(|e| e.into_inner());
+            write_record(&mut s, id, run_id, record, duration_ms)
+        };
+        let mut a = match zhnews_article::extract(&body, &info) {
+            Err(e) => {
+                let class = match e {
+                    zhnews_article::ArticleError::Binary => "content_type",
+                    _ => "empty",
+                };
+                tracing::warn!("{claimed_url}: {e}");
+                let mut r = failed_record;
+                r.error_class = Some(class.to_owned());
+                r.error = Some(e.to_string());
+                finish(&r)?;
+                return Ok(ArticleEnd::Failed(class));
             }
-        })
-        .await
-    };
-    let (mut article, extraction, fetched_at) = match extracted {
-        Ok(Extracted::Page(a, x, t)) => (a, x, t),
-        Ok(Extracted::NotArticle(kind)) => {
-            tracing::debug!("{}: a {kind} page, not stored", claimed.url);
-            let r = Record::ok(UrlState::NotArticle, "not_article", &fetched, &claimed.url);
-            save(ctx, claimed.id, r, started).await?;
-            return Ok(Outcome::NotArticle);
+            Ok(a) if a.kind != zhnews_model::PageKind::Article => {
+                tracing::debug!("{claimed_url}: a {} page, not stored", a.kind.as_str());
+                let mut r = ok_record;
+                r.state = UrlState::NotArticle;
+                r.outcome = "not_article";
+                finish(&r)?;
+                return Ok(ArticleEnd::NotArticle);
+            }
+            Ok(a) => a,
+        };
+        // The article extractor takes only absolute canonical links; a relative
+        // `<link rel=canonical href="/news/1.html">` is read here. The cheap byte search over the
+        // page head keeps most pages from being parsed twice.
+        let head = &body[..body.len().min(32 * 1024)];
+        if a.canonical_url.as_deref().is_none_or(|c| c == page)
+            && contains_ascii_ci(head, b"canonical")
+        {
+            let html = zhnews_crawl::discover::decode_html(&body, charset.as_deref());
+            if let Some(c) = zhnews_crawl::discover::canonical_link(&html, &final_url) {
+                a.canonical_url = Some(c.to_string());
+            }
         }
-        Ok(Extracted::Unreadable(message, class)) => {
-            tracing::warn!("{}: {message}", claimed.url);
-            let r = Record::failed(class, message, false, Some(&fetched));
-            save(ctx, claimed.id, r, started).await?;
-            return Ok(Outcome::Failed(class.into()));
+        let published = a.published_at.map(|t| t.date_naive());
+        let extraction = extractor.extract(&a.body, published);
+        drop(permit);
+        // The article's identity: its declared canonical URL (unless it points at a site's front
+        // page, a common mistake that would fold every article into one), else where it was
+        // fetched from.
+        let declared = a
+            .canonical_url
+            .as_deref()
+            .and_then(|c| canon::resolve(&final_url, c).ok())
+            .filter(|u| u.path() != "/" && !u.path().is_empty());
+        let identity = declared.unwrap_or_else(|| final_url.clone());
+        let mut s = store.lock().unwrap_or_else(|e| e.into_inner());
+        if identity.as_str() != claimed_url {
+            let known = new_url(&identity, PageKind::Article, &job);
+            if !s.mark_known(&known, run_id)? && !refetch {
+                tracing::debug!("{claimed_url}: duplicate of {identity}");
+                let mut r = ok_record;
+                r.state = UrlState::Duplicate;
+                r.outcome = "duplicate";
+                let duration_ms = started.elapsed().as_millis() as u64;
+                write_record(&mut s, id, run_id, &r, duration_ms)?;
+                return Ok(ArticleEnd::Duplicate);
+            }
         }
+        a.url = Some(final_url.to_string());
+        a.canonical_url = Some(identity.to_string());
+        let source = (job != zhnews_crawl::settings::RESERVED_JOB).then_some(job.as_str());
+        // The article and then its URL's new state: two transactions. A kill between them leaves
+        // the URL in flight; the rerun loads the article again, unchanged.
+        let outcome = s.load_article(&a, &extraction, fetched_at, source)?;
+        let mut r = ok_record;
+        r.outcome = outcome.as_str();
+        let duration_ms = started.elapsed().as_millis() as u64;
+        write_record(&mut s, id, run_id, &r, duration_ms)?;
+        tracing::debug!("{claimed_url}: article {}", outcome.as_str());
+        Ok(ArticleEnd::Stored(Box::new(a), extraction, outcome))
+    })
+    .await;
+    let end = match joined {
+        Ok(end) => end?,
         Err(e) => {
             let message = format!("extraction failed: {e}");
             tracing::error!("{}: {message}", claimed.url);
-            let r = Record::failed("internal", message, false, Some(&fetched));
+            let r = Record::failed("internal", message, false, None);
             save(ctx, claimed.id, r, started).await?;
             return Ok(Outcome::Failed("internal".into()));
         }
     };
-    // The article's identity: its declared canonical URL (unless it points at a site's front page,
-    // a common mistake that would fold every article into one), else where it was fetched from.
-    let declared = article
-        .canonical_url
-        .as_deref()
-        .and_then(|c| canon::resolve(&fetched.final_url, c).ok())
-        .filter(|u| u.path() != "/" && !u.path().is_empty());
-    let identity = declared.unwrap_or_else(|| fetched.final_url.clone());
-    if identity.as_str() != claimed.url {
-        let known = new_url(&identity, PageKind::Article, &claimed.job);
-        let run_id = ctx.run_id;
-        let fresh = db(&ctx.store, move |s| s.mark_known(&known, run_id)).await?;
-        if !fresh && !ctx.refetch {
-            tracing::debug!("{}: duplicate of {identity}", claimed.url);
-            let r = Record::ok(UrlState::Duplicate, "duplicate", &fetched, &claimed.url);
-            save(ctx, claimed.id, r, started).await?;
-            return Ok(Outcome::Duplicate);
+    Ok(match end {
+        ArticleEnd::Stored(article, extraction, outcome) => {
+            if let Some(observer) = &ctx.observer {
+                observer(&article, &extraction);
+            }
+            Outcome::Stored(outcome)
         }
-    }
-    article.url = Some(fetched.final_url.to_string());
-    article.canonical_url = Some(identity.to_string());
-    let source = (claimed.job != zhnews_crawl::settings::RESERVED_JOB).then(|| claimed.job.clone());
-    // The article and then its URL's new state: two transactions in one trip to the store thread.
-    // A kill between them leaves the URL in flight; the rerun loads the article again, unchanged.
-    let (id, run_id) = (claimed.id, ctx.run_id);
-    let mut record = Record::ok(UrlState::Done, "done", &fetched, &claimed.url);
-    let (article, extraction, loaded) = db(&ctx.store, move |s| {
-        let outcome = s.load_article(&article, &extraction, fetched_at, source.as_deref())?;
-        record.outcome = outcome.as_str();
-        let duration_ms = started.elapsed().as_millis() as u64;
-        write_record(s, id, run_id, &record, duration_ms)?;
-        Ok((article, extraction, outcome))
+        ArticleEnd::NotArticle => Outcome::NotArticle,
+        ArticleEnd::Duplicate => Outcome::Duplicate,
+        ArticleEnd::Failed(class) => Outcome::Failed(class.into()),
     })
-    .await?;
-    tracing::debug!("{}: article {}", claimed.url, loaded.as_str());
-    if let Some(observer) = &ctx.observer {
-        observer(&article, &extraction);
-    }
-    Ok(Outcome::Stored(loaded))
 }
 
 /// Whether `hay` contains `needle` (lowercase ASCII), ignoring ASCII case.
@@ -883,7 +899,10 @@ mod tests {
         assert_eq!(exit_code(&s, None, Some(0.1)), Exit::Failures);
         assert_eq!(exit_code(&s, None, None), Exit::Failures);
         assert_eq!(exit_code(&s, Some(Stop::Terminate), None), Exit::Terminated);
-        assert_eq!(exit_code(&s, Some(Stop::Interrupt), None), Exit::Interrupted);
+        assert_eq!(
+            exit_code(&s, Some(Stop::Interrupt), None),
+            Exit::Interrupted
+        );
         s.rate_limited_hosts.push("http://a.cn".into());
         assert_eq!(exit_code(&s, None, Some(0.5)), Exit::RateLimited);
         let empty = Summary::default();

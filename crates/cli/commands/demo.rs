@@ -59,6 +59,8 @@ static SITE: &[SiteFile] = site! {
 /// What the report is built from, gathered as articles are stored.
 #[derive(Debug, Default)]
 struct Report {
+    /// Canonical URLs reported: a page and its copy fetched at once are one article.
+    seen: std::collections::HashSet<String>,
     titles: Vec<String>,
     people: HashMap<String, usize>,
     companies: HashMap<String, usize>,
@@ -68,6 +70,10 @@ struct Report {
 
 impl Report {
     fn add(&mut self, article: &Article, x: &Extraction) {
+        let key = article.canonical_url.clone().unwrap_or_default();
+        if !self.seen.insert(key) {
+            return;
+        }
         self.titles
             .push(article.title.clone().unwrap_or_else(|| "(untitled)".into()));
         for e in &x.entities {
