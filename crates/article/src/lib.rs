@@ -303,7 +303,7 @@ fn text_time(
     let (from, to) = match (title_idx, region) {
         (Some(t), Some((s, _))) if t < s => (t + 1, (s + 4).max(t + 12).min(n)),
         (Some(t), _) => (t + 1, (t + 15).min(n)),
-        (None, Some((s, _))) => (s.saturating_sub(12), (s + 4).min(n)),
+        (None, Some((s, _))) => (s.saturating_sub(12), (s + 8).min(n)),
         (None, None) => (0, n.min(60)),
     };
     // The header zone (headline to body start) is searched first; the first body lines only
@@ -321,7 +321,7 @@ fn text_time(
         for b in blocks.iter().take(hi).skip(lo.min(n)) {
             // Header-zone lines count even inside chrome-classed wrappers ("post_info"); below
             // the body start, chrome is where the decoy dates are.
-            if b.chars > 200 || (zone == 1 && b.noisy) {
+            if b.chars > 200 || (zone == 1 && (b.noisy || b.chars > 60)) {
                 continue;
             }
             if let Some(f) = time::find_in_text(&b.text, fetched_at) {
@@ -345,6 +345,16 @@ fn text_time(
             return Some(*better);
         }
         return Some(f);
+    }
+    // A bare date line above the body (the headline was not found, or sits far above).
+    if let Some((start, _)) = region {
+        let above = blocks[..start.min(n)].iter().rev().take(40);
+        if let Some(f) = above
+            .filter(|b| b.chars <= 25 && !b.noisy && b.link_chars == 0)
+            .find_map(|b| time::find_in_text(&b.text, fetched_at))
+        {
+            return Some(f);
+        }
     }
     if let Some((_, end)) = region {
         let after = blocks.iter().skip(end.saturating_sub(2)).take(12);
