@@ -24,6 +24,11 @@ use zhnews_store::frontier::{NewUrl, Requeue};
 
 /// Arguments of `zhnews backfill`.
 #[derive(Debug, Args)]
+#[command(
+    after_help = "Exit codes: 0 ok; 1 finished, but some URLs failed or some lines were \
+invalid (each was logged); 2 usage error; 3 fatal (database); 4 stopped because hosts kept \
+rate-limiting; 75 another run holds the lock; 130/143 interrupted (resumable: run again)."
+)]
 pub struct BackfillArgs {
     /// Files with one URL per line (`-` for standard input); `#` starts a comment line.
     #[arg(value_name = "LIST")]

@@ -21,6 +21,12 @@ use zhnews_store::frontier::Requeue;
 
 /// Arguments of `zhnews crawl`.
 #[derive(Debug, Args)]
+#[command(
+    after_help = "Exit codes: 0 ok; 1 finished, but more than failure_threshold of the fetches \
+failed; 2 usage or configuration error; 3 fatal (database); 4 stopped because hosts kept \
+rate-limiting; 75 another run holds the lock; 130/143 interrupted by SIGINT/SIGTERM (resumable: \
+run again)."
+)]
 pub struct CrawlArgs {
     /// Crawl only this source (repeatable); default: every configured source.
     #[arg(long = "source", value_name = "NAME")]
