@@ -163,3 +163,62 @@ fn a_host_that_keeps_rate_limiting_stops_the_run_with_exit_4() {
     assert_eq!(server.hits("/a/1.html"), 1);
     assert!(stdout(&out).contains("rate_limited=1"), "{}", stdout(&out));
 }
+
+#[test]
+fn long_redirect_chains_and_an_unavailable_robots_txt() {
+    // A chain longer than max_redirects is cut off and recorded as a redirect failure.
+    let server = Server::start(|r, base| match r.path.as_str() {
+        "/robots.txt" => Reply::status(404),
+        "/feed.xml" => Reply::ok("application/rss+xml", rss(&[format!("{base}/a/0.html")])),
+        p if p.starts_with("/a/") => {
+            let n: u32 = p[3..].trim_end_matches(".html").parse().unwrap_or(0);
+            Reply::with(302, &[("Location", &format!("/a/{}.html", n + 1))], "")
+        }
+        _ => Reply::status(404),
+    });
+    let env = Env::new();
+    env.config(
+        "max_redirects = 3\nfailure_threshold = 1.0",
+        &format!(
+            "[[sources]]\nname = \"chain\"\nfeeds = [\"{}/feed.xml\"]\n",
+            server.base
+        ),
+    );
+    let out = env.run(&["crawl"]);
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    assert!(stdout(&out).contains("redirect=1"), "{}", stdout(&out));
+    assert_eq!(server.hits("/a/3.html"), 1);
+    assert_eq!(server.hits("/a/4.html"), 0, "no request past the limit");
+
+    // robots.txt answering 503: the host is not crawled now, and its pages are tried again later.
+    let server = Server::start(|r, base| match r.path.as_str() {
+        "/robots.txt" => Reply::status(503),
+        "/feed.xml" => Reply::ok("application/rss+xml", rss(&[format!("{base}/a/1.html")])),
+        _ => Reply::html(article_html(1, "utf-8")),
+    });
+    let env = Env::new();
+    env.config(
+        "failure_threshold = 1.0",
+        &format!(
+            "[[sources]]\nname = \"norobots\"\nfeeds = [\"{}/feed.xml\"]\n",
+            server.base
+        ),
+    );
+    let out = env.run(&["crawl"]);
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    assert_eq!(
+        server.hits("/feed.xml"),
+        0,
+        "nothing fetched without robots.txt"
+    );
+    assert!(server.hits("/robots.txt") >= 1);
+    let retryable: i64 = env
+        .sql()
+        .query_row(
+            "SELECT retryable FROM frontier WHERE url = ?1",
+            [server.url("/feed.xml")],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert_eq!(retryable, 1);
+}
