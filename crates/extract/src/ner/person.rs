@@ -150,7 +150,11 @@ fn token_score(doc: &Doc<'_>, start: usize, end: usize, chained: bool) -> Option
         if !known_word(first.word) {
             return Some(-0.5);
         }
-        return known_name(doc, start, end).then_some(if end - start >= 3 { 2.5 } else { 0.5 });
+        return known_name(doc, start, end).then_some(if end - start >= 3 {
+            KNOWN_NR3
+        } else {
+            KNOWN_NR2
+        });
     }
     // Several tokens: the end must be a boundary or cut an unknown token that starts inside.
     if doc.is_boundary(end) {
@@ -167,7 +171,8 @@ fn token_score(doc: &Doc<'_>, start: usize, end: usize, chained: bool) -> Option
         }
     }
     if known_word(first.word) && first.word.chars().count() > 1 && !first.tag.starts_with("nr") {
-        score -= 2.0;
+        // The surname and a given char form a common word (`谢谢杨`, `石景/山`).
+        return None;
     }
     // Function words, verbs and titles cannot be a given name.
     let mut pos = first.end;
@@ -180,6 +185,10 @@ fn token_score(doc: &Doc<'_>, start: usize, end: usize, chained: bool) -> Option
             || lexicon::is_title_before(token.word)
             || lexicon::is_verb_after(token.word)
         {
+            return None;
+        }
+        if known_word(token.word) && is_function_tag(token.tag) && token.end - token.start > 1 {
+            // A verb or function word cannot be the given name (`和产生`).
             return None;
         }
         if known_word(token.word) && is_function_tag(token.tag) {
