@@ -98,7 +98,13 @@ fn is_function_tag(tag: &str) -> bool {
 }
 
 /// Evidence that chars `start..end` are one name as far as jieba's tokens go.
-fn token_score(doc: &Doc<'_>, start: usize, end: usize, chained: bool) -> Option<f32> {
+fn token_score(
+    doc: &Doc<'_>,
+    start: usize,
+    surname_len: usize,
+    end: usize,
+    chained: bool,
+) -> Option<f32> {
     let mut score = 0.0;
     let first = match doc.token_at(start) {
         Some(first) => first,
@@ -170,7 +176,10 @@ fn token_score(doc: &Doc<'_>, start: usize, end: usize, chained: bool) -> Option
             score -= 1.0;
         }
     }
-    if known_word(first.word) && first.word.chars().count() > 1 && !first.tag.starts_with("nr") {
+    if known_word(first.word)
+        && first.end - first.start > surname_len
+        && !first.tag.starts_with("nr")
+    {
         // The surname and a given char form a common word (`谢谢杨`, `石景/山`).
         return None;
     }
@@ -274,7 +283,7 @@ fn chinese_name_at(doc: &Doc<'_>, start: usize, out: &mut Vec<Candidate>) {
             let chained = out
                 .last()
                 .is_some_and(|c| c.end == start && c.kind == EntityKind::Person);
-            let Some(tokens) = token_score(doc, start, end, chained) else {
+            let Some(tokens) = token_score(doc, start, surname_len, end, chained) else {
                 continue;
             };
             // Names in a list (`张三、李四`) vouch for each other.
