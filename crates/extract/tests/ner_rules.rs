@@ -101,6 +101,17 @@ fn latin_person_names_are_told_apart_from_brands() {
 }
 
 #[test]
+fn a_single_latin_name_needs_a_title_or_honorific() {
+    let entities = extract("发布会后，产品总监Oliver对记者说，新版本下月上线。");
+    assert!(has(&entities, EntityKind::Person, "Oliver"), "{entities:?}");
+    let entities = extract("Oliver系列耳机下月上线。");
+    assert!(
+        !has(&entities, EntityKind::Person, "Oliver"),
+        "{entities:?}"
+    );
+}
+
+#[test]
 fn a_name_found_once_is_found_everywhere_and_honorifics_link_back() {
     let text = "晨星资本合伙人杨若曦表示看好该赛道。会后杨总透露，基金还将追加投资；杨若曦此前曾在投行任职。";
     let entities = extract(text);

@@ -32,6 +32,33 @@ pub(crate) fn candidates(doc: &Doc<'_>, out: &mut Vec<Candidate>) {
     }
     dotted_names(doc, out);
     latin_names(doc, out);
+    titled_latin_names(doc, out);
+}
+
+/// A single Latin name right after a title or before an honorific (`制片人Steven`, `Berg先生`).
+fn titled_latin_names(doc: &Doc<'_>, out: &mut Vec<Candidate>) {
+    for (index, token) in doc.tokens.iter().enumerate() {
+        if token.tag != "eng" || !is_name_word(&doc.chars, token.start, token.end) {
+            continue;
+        }
+        let titled = index
+            .checked_sub(1)
+            .is_some_and(|i| lexicon::is_title_before(doc.tokens[i].word));
+        let honoured = doc
+            .tokens
+            .get(index + 1)
+            .is_some_and(|next| matches!(next.word, "先生" | "女士" | "小姐" | "教授" | "博士"));
+        if titled || honoured {
+            out.push(Candidate {
+                start: token.start,
+                end: token.end,
+                kind: EntityKind::Person,
+                name: None,
+                owner: None,
+                priority: priority::PERSON,
+            });
+        }
+    }
 }
 
 /// Score of the context around a name at chars `start..end`: titles before, titles and verbs after.
