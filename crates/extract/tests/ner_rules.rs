@@ -252,3 +252,20 @@ fn offsets_are_chars_and_bad_input_does_not_panic() {
     let person = entities.iter().find(|e| e.text == "李开复").unwrap();
     assert_eq!((person.start, person.end), (1, 4));
 }
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig::with_cases(200))]
+
+    /// Any text, however odd, gives entities whose offsets slice back to their text.
+    #[test]
+    fn entity_offsets_always_slice_back_to_their_text(
+        text in "[王李张欧阳马斯克·•\\-（）()“”以下简称有限公司科技银行集团先生总表示宣布字节阿里Kimi OpenAI Sam Altman a-zA-Z0-9，。、 ]{0,60}"
+    ) {
+        let chars: Vec<char> = text.chars().collect();
+        for entity in extract(&text) {
+            proptest::prop_assert!(entity.start < entity.end && entity.end <= chars.len());
+            let written: String = chars[entity.start..entity.end].iter().collect();
+            proptest::prop_assert_eq!(written, entity.text);
+        }
+    }
+}
