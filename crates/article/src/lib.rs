@@ -406,6 +406,12 @@ static AUTHOR_SIGNATURE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"[（(]\s*(?:[\p{Han}]{0,6}记者\s*)?((?:[\p{Han}]{2,3}[\s、]*){1,5}?)\s*(?:[\p{Han}]{2}报道)?\s*[)）]\s*$")
         .expect("regex")
 });
+/// A name written without a separator after its label, or before "/文".
+static AUTHOR_GLUED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?:记者|通讯员|实习生)\s*([\p{Han}]{2,4}?)\s*(?:[/／]\s*[文摄图]|发自|报道)|(?:^|[\s　])([\p{Han}]{2,3})\s*[/／]\s*文(?:$|[\s　])")
+        .expect("regex")
+});
+
 /// Forum and blog post lines: "某人 发表于 2005-…", "本贴由 某人 于 …".
 static AUTHOR_POSTED: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?:^|\s)([\p{Han}A-Za-z0-9_&]{2,20})\s*发表于|本贴由\s*(\S{2,20})\s*于")
@@ -527,7 +533,23 @@ fn labeled_author(line: &str) -> Option<(u8, String)> {
         let Some(name) = trim_name(&c[2]) else {
             continue;
         };
-        match &mut best {
+        merge_name(&mut best, strength, name);
+    }
+    if best.is_none() {
+        // "记者张三/文", "本报记者张三发自北京", "张三/摄": the name glued to its label.
+        if let Some(c) = AUTHOR_GLUED.captures(line) {
+            let name = c.get(1).or_else(|| c.get(2)).map_or("", |m| m.as_str());
+            if let Some(name) = trim_name(name) {
+                best = Some((3, name));
+            }
+        }
+    }
+    best
+}
+
+fn merge_name(best: &mut Option<(u8, String)>, strength: u8, name: String) {
+    {
+        match best {
             Some((s, n)) if *s == strength && strength == 3 => {
                 // "本报实习生 甲 乙 本报记者 丙 丁": every labelled name of the byline.
                 if !n.contains(&name) {
@@ -536,10 +558,9 @@ fn labeled_author(line: &str) -> Option<(u8, String)> {
                 }
             }
             Some((s, _)) if *s >= strength => {}
-            _ => best = Some((strength, name)),
+            _ => *best = Some((strength, name)),
         }
     }
-    best
 }
 
 /// "赵 培" (a two-character name spaced out for looks) → "赵培".
@@ -610,6 +631,22 @@ fn author(
     }
     if best.as_ref().is_some_and(|(s, _)| *s == 3) {
         return best.map(|(_, n)| n);
+    }
+    // Blogs and essays put the bare name on the line after the headline.
+    if best.is_none()
+        && let Some(t) = title_idx
+    {
+        let bare = blocks.iter().skip(t + 1).take(2).find(|b| {
+            let han = b.text.chars().filter(|&c| layout::is_cjk(c)).count();
+            !b.noisy
+                && han >= 2
+                && han <= 4
+                && han == b.chars as usize
+                && !NOT_NAMES.contains(&b.text.as_str())
+        });
+        if let Some(b) = bare {
+            best = Some((1, b.text.clone()));
+        }
     }
     if let Some(a) = meta.ld_author.as_deref().filter(|a| plausible_author(a)) {
         return Some(join_spaced_name(a));
@@ -842,6 +879,18 @@ mod tests {
             Some("林晓峰")
         );
         assert_eq!(join_spaced_name("赵 培"), "赵培");
+        assert_eq!(
+            labeled_author("河南商报记者马一鸣/文")
+                .map(|(_, n)| n)
+                .as_deref(),
+            Some("马一鸣")
+        );
+        assert_eq!(
+            labeled_author("本报记者罗科发自北京")
+                .map(|(_, n)| n)
+                .as_deref(),
+            Some("罗科")
+        );
         assert_eq!(join_spaced_name("张三 李四"), "张三 李四");
     }
 
