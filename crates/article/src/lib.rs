@@ -639,8 +639,7 @@ fn author(
         let bare = blocks.iter().skip(t + 1).take(2).find(|b| {
             let han = b.text.chars().filter(|&c| layout::is_cjk(c)).count();
             !b.noisy
-                && han >= 2
-                && han <= 4
+                && (2..=4).contains(&han)
                 && han == b.chars as usize
                 && !NOT_NAMES.contains(&b.text.as_str())
         });
