@@ -177,6 +177,13 @@ fn is_dateline(b: &Block) -> bool {
     b.chars < 80 && !b.text.contains('。') && DATELINE.is_match(&b.text)
 }
 
+fn is_sentence(line: &str) -> bool {
+    line.chars().count() >= 8
+        && line
+            .chars()
+            .any(|c| !c.is_ascii() && crate::layout::is_punct(c))
+}
+
 /// The clean lines of a region: chrome, the headline and boilerplate removed, stopping at
 /// "相关阅读"-style trailers.
 pub fn clean_lines(
@@ -215,6 +222,13 @@ pub fn clean_lines(
         body.chars += (b.chars - b.link_chars) as usize;
         body.punct += b.punct as usize;
         body.lines.push(b.text.clone());
+    }
+    // Drop a short run of short unpunctuated lines before the first sentence (channel labels,
+    // a repeated headline, the byline): the article starts with punctuated text.
+    if let Some(first) = body.lines.iter().position(|l| is_sentence(l)) {
+        if first <= 5 && body.lines[..first].iter().all(|l| l.chars().count() <= 40) {
+            body.lines.drain(..first);
+        }
     }
     // Drop a trailing run of short unpunctuated lines (bylines, tags, image credits).
     while body
