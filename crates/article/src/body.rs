@@ -225,10 +225,11 @@ pub fn clean_lines(
     }
     // Drop a short run of short unpunctuated lines before the first sentence (channel labels,
     // a repeated headline, the byline): the article starts with punctuated text.
-    if let Some(first) = body.lines.iter().position(|l| is_sentence(l)) {
-        if first <= 5 && body.lines[..first].iter().all(|l| l.chars().count() <= 40) {
-            body.lines.drain(..first);
-        }
+    if let Some(first) = body.lines.iter().position(|l| is_sentence(l))
+        && first <= 5
+        && body.lines[..first].iter().all(|l| l.chars().count() <= 40)
+    {
+        body.lines.drain(..first);
     }
     // Drop a trailing run of short unpunctuated lines (bylines, tags, image credits).
     while body
