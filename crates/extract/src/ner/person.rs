@@ -383,6 +383,7 @@ fn transliterated_at(doc: &Doc<'_>, start: usize, out: &mut Vec<Candidate>) {
                 score += match token.tag {
                     "nr" | "nrt" | "nrfg" => 2.0,
                     "n" | "nz" | "ns" if titled => 0.0,
+                    "n" | "nz" => -0.5,
                     _ => return,
                 };
             } else {
