@@ -220,6 +220,8 @@ mod tests {
         }
         assert!(b.stops("相关阅读"));
         assert!(b.stops("【相关新闻】"));
+        assert!(b.stops("你可能還想看"));
+        assert!(b.stops("延伸閱讀："));
         assert!(!b.stops("相关阅读材料显示，这家公司去年营收翻番。"));
     }
 
