@@ -181,7 +181,7 @@ fn is_sentence(line: &str) -> bool {
     line.chars().count() >= 8
         && line
             .chars()
-            .any(|c| !c.is_ascii() && crate::layout::is_punct(c))
+            .any(|c| matches!(c, '，' | '。' | '！' | '？' | '；'))
 }
 
 /// The clean lines of a region: chrome, the headline and boilerplate removed, stopping at
