@@ -33,7 +33,7 @@ fn gbk_page_gives_clean_fields() {
         "--url",
         "https://news.example.cn/tech/2024/0913/1.html",
     ]);
-    assert_eq!(a["encoding"], "gb18030");
+    assert_eq!(a["encoding"], "GB18030");
     assert_eq!(a["title"], "星河智能发布新一代边缘计算芯片");
     assert_eq!(a["published_at"], "2024-09-13T10:20:00+08:00");
     assert_eq!(a["published_source"], "text");

@@ -155,7 +155,11 @@ fn with(encoding: &'static Encoding, bytes: &[u8]) -> Decoded {
     let (text, _) = encoding.decode_without_bom_handling(bytes);
     Decoded {
         text: text.into_owned(),
-        encoding: encoding.name(),
+        encoding: if encoding == GB18030 {
+            "GB18030"
+        } else {
+            encoding.name()
+        },
     }
 }
 
@@ -210,14 +214,14 @@ mod tests {
     fn gb2312_meta_decodes_as_gb18030() {
         let (bytes, _, _) = GB18030.encode("<html><head><meta http-equiv=\"Content-Type\" content=\"text/html; charset=gb2312\"></head><body>新闻正文：镕基与喆</body></html>");
         let d = decode(&bytes, None, None);
-        assert_eq!(d.encoding, "gb18030");
+        assert_eq!(d.encoding, "GB18030");
         assert!(d.text.contains("镕基与喆"));
     }
 
     #[test]
     fn http_charset_comes_first_and_bom_second() {
         let (bytes, _, _) = GB18030.encode("<p>服务器说是GBK</p>");
-        assert_eq!(decode(&bytes, Some("GBK"), None).encoding, "gb18030");
+        assert_eq!(decode(&bytes, Some("GBK"), None).encoding, "GB18030");
         let mut bom = vec![0xEF, 0xBB, 0xBF];
         bom.extend_from_slice("<meta charset=gbk><p>带BOM</p>".as_bytes());
         let d = decode(&bom, None, None);
