@@ -160,7 +160,7 @@ fn brand_plus_suffix_companies() {
         has(&entities, EntityKind::Company, "星展银行"),
         "{entities:?}"
     );
-    let generic = "多家科技公司和上市公司表示关注。";
+    let generic = "多家科技公司和上市公司表示关注，互联网和物联网行业也在跟进，详情见其官网。";
     let entities = extract(generic);
     assert!(
         entities.iter().all(|e| e.kind != EntityKind::Company),

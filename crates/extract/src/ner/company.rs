@@ -177,6 +177,9 @@ fn suffixed_at(doc: &Doc<'_>, index: usize, out: &mut Vec<Candidate>) {
     let Some((suffix, kind)) = suffix_of(token.word) else {
         return;
     };
+    if lexicon::SUFFIX_WORDS_NOT_NAMES.contains(&token.word) {
+        return;
+    }
     let legal = lexicon::LEGAL_SUFFIXES.contains(&suffix);
     let strong_suffix = legal || STRONG_SUFFIXES.contains(&suffix) || kind == EntityKind::Org;
     let suffix_len = suffix.chars().count();
@@ -191,7 +194,23 @@ fn suffixed_at(doc: &Doc<'_>, index: usize, out: &mut Vec<Candidate>) {
     if inner > 0 && inner_generic && !legal {
         return;
     }
-    let mut strong = inner > 0 && !inner_generic;
+    // The brand inside the token counts as a name only if jieba does not know it as a common word
+    // (`星展银行` yes, `艺术网` no).
+    let mut strong = inner > 0 && !inner_generic && {
+        let tags = jieba().tag(&inner_text, false);
+        tags.len() != 1 || {
+            let inner_token = Token {
+                word: tags[0].word,
+                tag: tags[0].tag,
+                start: 0,
+                end: inner,
+            };
+            matches!(
+                classify(&inner_token, legal),
+                BrandToken::Strong | BrandToken::Place
+            )
+        }
+    };
     let max_brand = if legal { 20 } else { 6 };
     let mut start = token.start;
     let mut places = 0;
