@@ -6,6 +6,32 @@
 //! `data/given_chars.txt`). Nothing is taken from evaluation data.
 
 use std::collections::{HashMap, HashSet};
+use std::hash::{BuildHasherDefault, Hasher};
+
+/// A multiplicative hasher for `char` keys: the char tables are probed once per char of every
+/// text, and SipHash dominated the recognizer's profile. Keys are not attacker-chosen here.
+#[derive(Debug, Default, Clone, Copy)]
+pub struct CharHasher(u64);
+
+impl Hasher for CharHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        for &byte in bytes {
+            self.0 =
+                (self.0.rotate_left(5) ^ u64::from(byte)).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+        }
+    }
+
+    fn write_u32(&mut self, value: u32) {
+        self.0 = (self.0.rotate_left(5) ^ u64::from(value)).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+    }
+}
+
+type CharMap<V> = HashMap<char, V, BuildHasherDefault<CharHasher>>;
+type CharSet = HashSet<char, BuildHasherDefault<CharHasher>>;
 use std::sync::LazyLock;
 
 /// Common single-char surnames, most frequent first. The first [`COMMON_SURNAMES`] are so frequent
@@ -684,8 +710,8 @@ pub fn is_foreign_only(ch: char) -> bool {
 }
 
 /// Per-char given-name statistics from `data/given_chars.txt`.
-static GIVEN_CHARS: LazyLock<HashMap<char, (u32, u32)>> = LazyLock::new(|| {
-    let mut map = HashMap::new();
+static GIVEN_CHARS: LazyLock<CharMap<(u32, u32)>> = LazyLock::new(|| {
+    let mut map = CharMap::default();
     for line in include_str!("data/given_chars.txt").lines() {
         if line.starts_with('#') {
             continue;
@@ -708,13 +734,14 @@ static GIVEN_CHARS: LazyLock<HashMap<char, (u32, u32)>> = LazyLock::new(|| {
 });
 
 struct Sets {
-    suffix_last_chars: HashSet<char>,
-    not_given: HashSet<char>,
-    foreign_only: HashSet<char>,
-    not_name_endings: HashSet<char>,
-    surnames: HashMap<char, SurnameClass>,
-    translit: HashSet<char>,
-    translit_endings: HashSet<char>,
+    compound_first: CharSet,
+    suffix_last_chars: CharSet,
+    not_given: CharSet,
+    foreign_only: CharSet,
+    not_name_endings: CharSet,
+    surnames: CharMap<SurnameClass>,
+    translit: CharSet,
+    translit_endings: CharSet,
     titles_before: HashSet<&'static str>,
     titles_after: HashSet<&'static str>,
     verbs_after: HashSet<&'static str>,
@@ -735,8 +762,8 @@ pub enum SurnameClass {
 }
 
 static SETS: LazyLock<Sets> = LazyLock::new(|| {
-    let ambiguous: HashSet<char> = AMBIGUOUS_SURNAMES.chars().collect();
-    let mut surnames = HashMap::new();
+    let ambiguous: CharSet = AMBIGUOUS_SURNAMES.chars().collect();
+    let mut surnames = CharMap::default();
     for (index, ch) in SURNAMES.chars().enumerate() {
         let class = if ambiguous.contains(&ch) {
             SurnameClass::Ambiguous
@@ -748,6 +775,10 @@ static SETS: LazyLock<Sets> = LazyLock::new(|| {
         surnames.entry(ch).or_insert(class);
     }
     Sets {
+        compound_first: COMPOUND_SURNAMES
+            .iter()
+            .filter_map(|s| s.chars().next())
+            .collect(),
         not_given: NOT_GIVEN.chars().collect(),
         foreign_only: FOREIGN_ONLY.chars().collect(),
         not_name_endings: NOT_NAME_ENDINGS.chars().collect(),
@@ -780,6 +811,10 @@ pub fn is_suffix_last_char(ch: char) -> bool {
 
 /// Whether two chars form a compound surname.
 pub fn is_compound_surname(a: char, b: char) -> bool {
+    // Called for every char of every text: reject on the first char before scanning the list.
+    if !SETS.compound_first.contains(&a) {
+        return false;
+    }
     COMPOUND_SURNAMES.iter().any(|s| {
         let mut chars = s.chars();
         chars.next() == Some(a) && chars.next() == Some(b)
