@@ -69,7 +69,7 @@ fn huge_digit_runs_and_stacked_magnitudes_do_not_overflow() {
     let long = "9".repeat(5000);
     for text in [
         format!("融资{long}亿元"),
-        format!("{long}"),
+        long.clone(),
         format!("估值{long}.{long}美元"),
         "亿亿亿亿亿亿亿亿亿亿亿亿亿亿亿亿亿亿亿亿元".to_string(),
         "一亿亿亿亿亿亿亿亿亿亿亿亿亿亿亿亿亿亿亿亿元".to_string(),
