@@ -17,7 +17,9 @@ use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 use zhnews_crawl::{CrawlSettings, Listing, SettingsOverride, SourceConfig, SourcePlan};
-use zhnews_model::{Article, EntityKind, Extraction};
+use zhnews_model::{
+    Amount, AmountKind, Article, EntityKind, Event, EventDetail, Extraction, Modality, Qualifier,
+};
 use zhnews_store::frontier::Requeue;
 
 /// Arguments of `zhnews demo`.
@@ -84,19 +86,123 @@ impl Report {
             };
             *bucket.entry(e.name.clone()).or_default() += 1;
         }
-        for a in &x.amounts {
-            if !self.amounts.contains(&a.text) {
-                self.amounts.push(a.text.clone());
+        for a in x.amounts.iter().filter(|a| a.kind == AmountKind::Money) {
+            let line = format!("{} = {}", a.text, amount_value(a));
+            if !self.amounts.contains(&line) {
+                self.amounts.push(line);
             }
         }
         for ev in &x.events {
-            let sentence: String = ev.sentence.chars().take(60).collect();
-            let line = format!("{}: {sentence}", ev.type_name());
+            let line = format!("{}: {}", ev.type_name(), event_summary(ev));
             if !self.events.contains(&line) {
                 self.events.push(line);
             }
         }
     }
+}
+
+/// A normalized amount as a reader checks it: `140000000 CNY (under)`.
+fn amount_value(amount: &Amount) -> String {
+    let mut out = amount.value.to_string();
+    if let Some(max) = amount.max {
+        out = format!("{out}..{max}");
+    }
+    if let Some(currency) = &amount.currency {
+        out = format!("{out} {currency}");
+    }
+    if amount.qualifier != Qualifier::Exact && amount.qualifier != Qualifier::Range {
+        out = format!("{out} ({})", amount.qualifier.as_str());
+    }
+    out
+}
+
+/// One event's arguments on one line: `林嘉树 join 星河科技 → 云岚机器人 as CTO, 2024-10`.
+fn event_summary(event: &Event) -> String {
+    let opt = |v: &Option<String>| v.clone().unwrap_or_else(|| "?".to_owned());
+    let money = |a: &Option<Amount>| a.as_ref().map_or("?".to_owned(), amount_value);
+    let mut line = match &event.detail {
+        EventDetail::TalentMove {
+            action,
+            person,
+            from,
+            to,
+            role,
+        } => {
+            let action = serde_json::to_value(action).ok();
+            let action = action.as_ref().and_then(|v| v.as_str()).unwrap_or("move");
+            let mut line = format!("{person} {action} {} → {}", opt(from), opt(to));
+            if let Some(role) = role {
+                line.push_str(&format!(" as {role}"));
+            }
+            line
+        }
+        EventDetail::Funding {
+            company,
+            round,
+            amount,
+            lead_investors,
+            ..
+        } => {
+            let mut line = format!("{company} raised {} in round {}", money(amount), opt(round));
+            if !lead_investors.is_empty() {
+                line.push_str(&format!(", led by {}", lead_investors.join("、")));
+            }
+            line
+        }
+        EventDetail::Valuation { company, amount } => {
+            format!("{company} valued at {}", money(amount))
+        }
+        EventDetail::Acquisition {
+            acquirer,
+            target,
+            amount,
+        } => {
+            format!(
+                "{} buys {} for {}",
+                opt(acquirer),
+                opt(target),
+                money(amount)
+            )
+        }
+        EventDetail::Ipo {
+            company,
+            exchange,
+            amount,
+        } => {
+            format!(
+                "{company} lists on {} raising {}",
+                opt(exchange),
+                money(amount)
+            )
+        }
+        EventDetail::Layoff {
+            company,
+            count,
+            share,
+        } => {
+            format!("{company} cuts {} / {}", money(count), money(share))
+        }
+        EventDetail::Spend {
+            company,
+            purpose,
+            amount,
+        } => {
+            format!("{company} spends {} on {}", money(amount), opt(purpose))
+        }
+    };
+    if let Some(date) = &event.date {
+        line.push_str(&format!(", {date}"));
+    }
+    if event.modality != Modality::Asserted {
+        line.push_str(&format!(
+            " [{}]",
+            serde_json::to_value(event.modality)
+                .ok()
+                .and_then(|v| v.as_str().map(str::to_owned))
+                .unwrap_or_default()
+        ));
+    }
+    line
 }
 
 fn top(counts: &HashMap<String, usize>, n: usize) -> String {
