@@ -8,6 +8,7 @@
 //! database work is serialized on one connection. Per-item failures are logged and counted; only a
 //! database failure stops the run.
 
+use crate::commands::store_failure;
 use crate::exit::{Exit, Failure};
 use chrono::{DateTime, FixedOffset, Utc};
 use serde::Serialize;
@@ -189,17 +190,22 @@ where
 
 /// Opens the database for a crawl-type command.
 pub fn open_store(path: &Path) -> Result<SharedStore, Failure> {
-    let store = Store::open(path)
-        .map_err(|e| Failure::fatal(format!("database {}: {e}", path.display())))?;
-    store
-        .tune_for_crawl()
-        .map_err(|e| Failure::fatal(format!("database {}: {e}", path.display())))?;
+    let store = Store::open(path).map_err(|e| store_failure(path, e))?;
+    store.tune_for_crawl().map_err(|e| store_failure(path, e))?;
     Ok(Arc::new(Mutex::new(store)))
 }
 
-/// A database failure ends the run with exit 3.
+/// A database failure ends the run: exit 75 when it stays busy (another process), else exit 3.
 pub fn fatal_db(e: StoreError) -> Failure {
-    Failure::fatal(format!("database: {e}"))
+    if e.is_transient() {
+        // Busy beyond the busy timeout: another process holds the database; retrying later works.
+        Failure {
+            exit: crate::exit::Exit::Locked,
+            message: format!("database: {e}"),
+        }
+    } else {
+        Failure::fatal(format!("database: {e}"))
+    }
 }
 
 /// A multi-threaded runtime for one command.

@@ -6,8 +6,8 @@
 //! failed or interrupted export never leaves a truncated file under the target's name.
 
 use crate::args::GlobalArgs;
-use crate::commands::import::store_failure;
 use crate::commands::output_error;
+use crate::commands::store_failure;
 use crate::exit::{CommandResult, Exit, Failure};
 use chrono::NaiveDate;
 use clap::{Args, ValueEnum};

@@ -8,13 +8,14 @@
 
 use crate::args::GlobalArgs;
 use crate::commands::extract::build_extractor;
-use crate::exit::{CommandResult, Exit, Failure};
+use crate::commands::store_failure;
+use crate::exit::{CommandResult, Exit};
 use chrono::{DateTime, FixedOffset};
 use clap::Args;
 use std::path::{Path, PathBuf};
 use zhnews_extract::Extractor;
 use zhnews_model::{Article, PageKind};
-use zhnews_store::{LoadOutcome, Store, StoreError};
+use zhnews_store::{LoadOutcome, Store};
 
 /// Arguments of `zhnews import`.
 #[derive(Debug, Args)]
@@ -265,20 +266,6 @@ fn saved_at(path: &Path) -> DateTime<FixedOffset> {
         .map(DateTime::<chrono::Utc>::from)
         .unwrap_or_else(|_| chrono::Utc::now());
     modified.with_timezone(&china)
-}
-
-/// Turns a store error into the run's failure: a busy database is exit 75 (try again later), any
-/// other database problem is fatal (exit 3). The message names the database file.
-pub fn store_failure(db: &Path, error: StoreError) -> Failure {
-    let message = format!("database {}: {error}", db.display());
-    if error.is_transient() {
-        Failure {
-            exit: Exit::Locked,
-            message,
-        }
-    } else {
-        Failure::fatal(message)
-    }
 }
 
 #[cfg(test)]

@@ -13,6 +13,7 @@ use crate::args::{Cli, Command};
 use crate::exit::{CommandResult, Exit, Failure};
 use std::io::{self, Read};
 use std::path::Path;
+use zhnews_store::StoreError;
 
 /// Runs the chosen command and reports a failure on stderr.
 pub fn run(cli: Cli) -> Exit {
@@ -67,5 +68,19 @@ pub fn output_error(error: io::Error) -> Failure {
         }
     } else {
         Failure::fatal(format!("cannot write output: {error}"))
+    }
+}
+
+/// Turns a store error into the run's failure: a busy database is exit 75 (try again later), any
+/// other database problem is fatal (exit 3). The message names the database file.
+pub fn store_failure(db: &Path, error: StoreError) -> Failure {
+    let message = format!("database {}: {error}", db.display());
+    if error.is_transient() {
+        Failure {
+            exit: Exit::Locked,
+            message,
+        }
+    } else {
+        Failure::fatal(message)
     }
 }
