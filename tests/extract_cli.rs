@@ -323,28 +323,69 @@ fn a_user_dictionary_from_the_config_file_is_used() {
         "[extract]\ndictionaries = [\"my-companies.txt\"]\n",
     )
     .unwrap();
-    std::fs::write(dir.path().join("my-companies.txt"), "").unwrap();
-    let output = zhnews()
-        .arg("--config")
-        .arg(dir.path().join("zhnews.toml"))
-        .arg("extract")
-        .write_stdin("测试文本")
-        .output()
-        .unwrap();
+    std::fs::write(
+        dir.path().join("my-companies.txt"),
+        "[company]\n澜汐数智 | Lanxi Data\n",
+    )
+    .unwrap();
+    let text = "据报道，Lanxi Data（澜汐数智）宣布完成新一轮融资。";
+    let run = |config: Option<&str>| {
+        let mut cmd = zhnews();
+        if let Some(config) = config {
+            cmd.arg("--config").arg(dir.path().join(config));
+        }
+        cmd.arg("extract").write_stdin(text).output().unwrap()
+    };
+    let output = run(Some("zhnews.toml"));
     assert!(
         output.status.success(),
         "stderr: {}",
         String::from_utf8_lossy(&output.stderr)
     );
+    let json = stdout_json(&output);
+    let canonical: Vec<&Value> = json["entities"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|e| e["type"] == "company" && e["name"] == "澜汐数智")
+        .collect();
+    assert_eq!(
+        canonical.len(),
+        2,
+        "both written forms map to the user's canonical name: {json}"
+    );
+    assert!(canonical.iter().any(|e| e["text"] == "Lanxi Data"));
+
+    // Without the user's file the alias means nothing special.
+    let json = stdout_json(&run(None));
+    assert!(
+        !json["entities"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|e| e["text"] == "Lanxi Data" && e["name"] == "澜汐数智")
+    );
+
+    std::fs::write(
+        dir.path().join("broken.txt"),
+        "[company]\n | alias without a name\n",
+    )
+    .unwrap();
+    std::fs::write(
+        dir.path().join("broken.toml"),
+        "[extract]\ndictionaries = [\"broken.txt\"]\n",
+    )
+    .unwrap();
+    let output = run(Some("broken.toml"));
+    assert_eq!(output.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        stderr.contains("broken.txt:2"),
+        "file and line named: {stderr}"
+    );
 
     std::fs::write(dir.path().join("bad.toml"), "[extract\n").unwrap();
-    let output = zhnews()
-        .arg("--config")
-        .arg(dir.path().join("bad.toml"))
-        .arg("extract")
-        .write_stdin("测试文本")
-        .output()
-        .unwrap();
+    let output = run(Some("bad.toml"));
     assert_eq!(output.status.code(), Some(2));
     assert_eq!(
         String::from_utf8_lossy(&output.stderr)
