@@ -13,6 +13,7 @@
 mod arguments;
 mod coref;
 mod dates;
+mod fallback;
 mod modality;
 mod sentences;
 mod triggers;
@@ -112,8 +113,17 @@ pub fn find_event_mentions(
     let sentence_spans = sentences::split(&chars);
     let mut all = named.clone();
     all.extend(coref::resolve(&chars, &sentence_spans, &named));
-    all.sort_by_key(|e| (e.start, e.end));
     let blocked: Vec<(usize, usize)> = named.iter().map(|e| (e.start, e.end)).collect();
+    // Slots the recognizer left empty are read from the text around each trigger.
+    let mut read = Vec::new();
+    for &(start, end) in &sentence_spans {
+        let found = triggers::find(&chars, start, end, &blocked);
+        if !found.is_empty() {
+            read.extend(fallback::mentions(&chars, start, end, &found, &all));
+        }
+    }
+    all.extend(read);
+    all.sort_by_key(|e| (e.start, e.end));
 
     let mut out = Vec::new();
     for &(start, end) in &sentence_spans {

@@ -202,6 +202,13 @@ const BLOCKED_FOLLOWERS: &[(TriggerKind, &[&str])] = &[
         &["泡沫", "逻辑", "筹码", "体系", "方法", "模型", "水平"],
     ),
     (Acquire, &["价", "方"]),
+    // `加盟店`, `加盟商`: franchising, not a person joining.
+    (
+        Join,
+        &[
+            "店", "商", "费", "连锁", "品牌", "门店", "模式", "项目", "政策",
+        ],
+    ),
     (Spend, &["产出", "使用", "运营", "市场", "门槛", "力度"]),
     (
         Layoff,

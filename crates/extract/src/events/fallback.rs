@@ -1,0 +1,498 @@
+//! Argument spans read from the text itself where the entity recognizer found nothing in a trigger's
+//! slot: sports teams, small listed companies, bands, transliterated names.
+//!
+//! For each trigger the noun phrase standing in the slot the argument rules read (the subject right
+//! before the trigger, the object right after it, the subject of a money clause before its verb) is
+//! taken as a mention when it is shaped like what the slot holds: a person slot takes a surname-led
+//! name of two to four chars, a ·-joined or transliterated name or a Latin name, at the end of the
+//! phrase (`27岁柴琦岳`); an organisation slot takes a phrase ending in a company or organisation
+//! suffix, carrying a stock code (`甲乙集团(01234)`), written in Latin letters, or (after verbs that
+//! only take organisations, like `加盟`) any short clean phrase. A phrase overlapping a recognized
+//! entity is never read again, so the recognizer's canonical names win wherever it found something.
+//! The synthesized mentions carry the entity kind of their slot; their name is their text.
+
+use super::triggers::{Trigger, TriggerKind};
+use crate::ner::lexicon;
+use zhnews_model::{Entity, EntityKind};
+
+/// Chars that never stand inside a name phrase: function words, pronouns, copulas.
+const STOP_CHARS: &str = "的了在于是被将把已也又还就都并而但从向对由让给到至曾称说这那其他她它我你们着过吗呢吧啊之所与和及或等今昨据";
+
+/// Adverbs and light verbs between a subject and its predicate (`正式加盟`, `宣布退出`), longest first.
+const ADVERBS: &[&str] = &[
+    "如愿以偿地",
+    "如愿以偿的",
+    "宣布正式",
+    "正式宣布",
+    "宣布将",
+    "官宣",
+    "宣布",
+    "正式",
+    "已经",
+    "终于",
+    "再次",
+    "重新",
+    "即将",
+    "成功",
+    "确认",
+    "决定",
+    "租借",
+    "转会",
+    "选择",
+    "同意",
+    "主动",
+    "首次",
+    "大规模",
+    "大幅",
+    "继续",
+    "计划",
+    "拟",
+    "将",
+    "已",
+    "也",
+    "又",
+    "还",
+    "再",
+    "均",
+    "曾",
+    "刚",
+    "要",
+    "被",
+];
+
+/// Words right after a trigger before its object (`加盟了`, `加盟到`, `收购了`).
+const OBJECT_LEADS: &[&str] = &["了", "到", "至", "进", "入", "为"];
+
+/// Words that end a descriptor in front of a name (`前锋`, `外援`, `主播`, `董事`).
+const DESCRIPTOR_ENDINGS: &[&str] = &[
+    "球员", "外援", "国脚", "主播", "教头", "中锋", "前锋", "后卫", "门将", "主帅", "教练", "男星",
+    "女星", "歌手", "演员", "艺人", "成员", "队长", "新星", "球星", "选手", "冠军", "董事", "总裁",
+    "经理", "主席", "总监", "官", "岁", "人",
+];
+
+/// Suffixes of teams, bands, parties and boards the company list does not hold.
+const GROUP_SUFFIXES: &[&str] = &[
+    "队",
+    "俱乐部",
+    "组合",
+    "乐队",
+    "乐团",
+    "战队",
+    "党",
+    "董事会",
+    "委员会",
+    "联盟",
+    "中心",
+    "平台",
+    "工作室",
+    "公司",
+    "集团",
+    "团队",
+    "机构",
+    "台",
+];
+
+/// The kind of argument a slot holds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Slot {
+    /// A person.
+    Person,
+    /// An organisation with a name-shaped phrase.
+    Org,
+    /// An organisation after a verb that takes nothing else (`加盟`): any short clean phrase.
+    OrgLoose,
+    /// A company in a money clause.
+    Company,
+}
+
+/// Mentions read from the text for the slots of `triggers` in `chars[start..end]` that no entity of
+/// `known` covers.
+pub(crate) fn mentions(
+    chars: &[char],
+    start: usize,
+    end: usize,
+    triggers: &[Trigger],
+    known: &[Entity],
+) -> Vec<Entity> {
+    use TriggerKind::*;
+    let mut out: Vec<Entity> = Vec::new();
+    for t in triggers {
+        let word: String = chars[t.start..t.end].iter().collect();
+        let mut wanted: Vec<((usize, usize), Slot)> = Vec::new();
+        let before = phrase_before(chars, start, t.start);
+        let after = phrase_after(chars, end, t.end);
+        match t.kind {
+            Join | Leave | Quit | Appoint | RoleChange => {
+                if let Some(p) = before {
+                    wanted.push((p, Slot::Person));
+                }
+                if let Some(p) = after {
+                    let slot = if matches!(word.as_str(), "加盟" | "转会" | "转投" | "投奔")
+                    {
+                        Slot::OrgLoose
+                    } else {
+                        Slot::Org
+                    };
+                    if matches!(t.kind, Join | Quit)
+                        || matches!(word.as_str(), "离开" | "离任" | "出走" | "离队" | "辞去")
+                    {
+                        wanted.push((p, slot));
+                    }
+                }
+            }
+            Hire | Fire => {
+                if let Some(p) = before {
+                    wanted.push((p, Slot::Org));
+                }
+                if let Some(p) = after {
+                    wanted.push((p, Slot::Person));
+                }
+            }
+            Ipo | Layoff | Funding | Investment | Valuation | Acquire | Sell => {
+                if let Some(p) = subject_before(chars, start, t.start) {
+                    wanted.push((p, Slot::Company));
+                }
+                if matches!(t.kind, Acquire | Sell)
+                    && let Some(p) = after
+                {
+                    wanted.push((p, Slot::Company));
+                }
+            }
+            Spend => {}
+        }
+        for ((ps, pe), slot) in wanted {
+            let Some((s, e, kind)) = fit(chars, ps, pe, slot) else {
+                continue;
+            };
+            let overlaps = |x: &Entity| x.start < e && s < x.end;
+            if known.iter().any(overlaps) || out.iter().any(overlaps) {
+                continue;
+            }
+            let text: String = chars[s..e].iter().collect();
+            out.push(Entity {
+                kind,
+                text: text.clone(),
+                start: s,
+                end: e,
+                name: text,
+                owner: None,
+            });
+        }
+    }
+    out
+}
+
+fn is_phrase_char(c: char) -> bool {
+    (lexicon::is_han(c) && !STOP_CHARS.contains(c))
+        || c.is_ascii_alphanumeric()
+        || lexicon::is_name_dot(c)
+        || matches!(c, '-' | '－' | '—' | '&')
+}
+
+/// A stock code in brackets ending at `end` (`(01828)`, `（600000）`): its start.
+fn stock_code_before(chars: &[char], floor: usize, end: usize) -> Option<usize> {
+    if end < floor + 3 || !matches!(chars[end - 1], ')' | '）') {
+        return None;
+    }
+    let mut i = end - 1;
+    while i > floor && (chars[i - 1].is_ascii_alphanumeric() || chars[i - 1] == '.') {
+        i -= 1;
+    }
+    (i > floor && matches!(chars[i - 1], '(' | '（') && end - 1 - i >= 4).then(|| i - 1)
+}
+
+/// The phrase ending right before `pos` (adverbs skipped), within `[floor, pos)`.
+fn phrase_before(chars: &[char], floor: usize, pos: usize) -> Option<(usize, usize)> {
+    let mut end = pos;
+    'skip: loop {
+        for adverb in ADVERBS {
+            let n = adverb.chars().count();
+            if end >= floor + n && chars[end - n..end].iter().copied().eq(adverb.chars()) {
+                end -= n;
+                continue 'skip;
+            }
+        }
+        break;
+    }
+    // A quoted name (`“冰鉴科技”获…`): its inside.
+    if end > floor && matches!(chars[end - 1], '”' | '"' | '」' | '』') {
+        let open = (floor..end - 1)
+            .rev()
+            .take(16)
+            .find(|&i| matches!(chars[i], '“' | '"' | '「' | '『'))?;
+        return (open + 1 < end - 1).then_some((open + 1, end - 1));
+    }
+    let mut start = end;
+    loop {
+        if let Some(code) = stock_code_before(chars, floor, start) {
+            start = code;
+            continue;
+        }
+        if start > floor && is_phrase_char(chars[start - 1]) {
+            start -= 1;
+            continue;
+        }
+        // A blank inside a Latin name (`Jimmy Butler`).
+        if start > floor + 1
+            && chars[start - 1] == ' '
+            && chars[start - 2].is_ascii_alphabetic()
+            && start < end
+            && chars[start].is_ascii_alphabetic()
+        {
+            start -= 1;
+            continue;
+        }
+        break;
+    }
+    (start < end && end - start <= 16).then_some((start, end))
+}
+
+/// The phrase starting right after `pos` (a `了`/`到` skipped), within `[pos, ceiling)`.
+fn phrase_after(chars: &[char], ceiling: usize, pos: usize) -> Option<(usize, usize)> {
+    let mut start = pos;
+    for lead in OBJECT_LEADS {
+        let n = lead.chars().count();
+        if start + n <= ceiling && chars[start..start + n].iter().copied().eq(lead.chars()) {
+            start += n;
+            break;
+        }
+    }
+    if start < ceiling && matches!(chars[start], '“' | '"' | '「' | '『') {
+        let close = (start + 1..ceiling.min(start + 18))
+            .find(|&i| matches!(chars[i], '”' | '"' | '」' | '』'))?;
+        return (start + 1 < close).then_some((start + 1, close));
+    }
+    let mut end = start;
+    while end < ceiling {
+        let c = chars[end];
+        // `加盟火箭后`: the clause goes on after the object.
+        if is_phrase_char(c) && c != '后' {
+            end += 1;
+        } else if matches!(c, '(' | '（') {
+            // A stock code right after the name.
+            let close = (end + 1..ceiling.min(end + 10)).find(|&i| matches!(chars[i], ')' | '）'));
+            match close {
+                Some(k) if stock_code_before(chars, start, k + 1) == Some(end) => end = k + 1,
+                _ => break,
+            }
+        } else if c == ' '
+            && end > start
+            && chars[end - 1].is_ascii_alphabetic()
+            && end + 1 < ceiling
+            && chars[end + 1].is_ascii_alphabetic()
+        {
+            end += 1;
+        } else {
+            break;
+        }
+    }
+    (start < end && end - start <= 16).then_some((start, end))
+}
+
+/// The subject of a money clause: the phrase before its first light verb (`甲完成B轮融资`,
+/// `甲获得乙投资`, `甲宣布裁员`), or right before the trigger.
+fn subject_before(chars: &[char], floor: usize, pos: usize) -> Option<(usize, usize)> {
+    let clause = super::sentences::clause_start(chars, pos, floor);
+    let head: String = chars[clause..pos].iter().collect();
+    for verb in [
+        "完成", "获得", "再获", "宣布", "获", "将", "拟", "已", "正式", "成功", "启动", "进行",
+        "计划", "赴", "在",
+    ] {
+        if let Some(b) = head.find(verb) {
+            let at = clause + head[..b].chars().count();
+            if at > clause {
+                return phrase_before(chars, clause, at);
+            }
+        }
+    }
+    phrase_before(chars, clause, pos)
+}
+
+/// The part of the phrase `[start, end)` that fits `slot`, with its entity kind.
+fn fit(chars: &[char], start: usize, end: usize, slot: Slot) -> Option<(usize, usize, EntityKind)> {
+    let text: String = chars[start..end].iter().collect();
+    match slot {
+        Slot::Person => person_tail(chars, start, end).map(|(s, e)| (s, e, EntityKind::Person)),
+        Slot::Org | Slot::OrgLoose | Slot::Company => {
+            let n = end - start;
+            if n < 2
+                || slot != Slot::Company && person_tail(chars, start, end) == Some((start, end))
+            {
+                return None;
+            }
+            let coded = stock_code_before(chars, start, end).is_some();
+            let latin = text.chars().all(|c| c.is_ascii_alphanumeric() || c == ' ')
+                && text.chars().filter(|c| c.is_ascii_alphabetic()).count() >= 2;
+            let suffixed = lexicon::COMPANY_SUFFIXES
+                .iter()
+                .chain(lexicon::ORG_SUFFIXES)
+                .chain(GROUP_SUFFIXES)
+                .any(|x| text.ends_with(x) && text.chars().count() > x.chars().count())
+                && !lexicon::SUFFIX_WORDS_NOT_NAMES.contains(&text.as_str());
+            let generic = lexicon::GENERIC_MODIFIERS
+                .iter()
+                .any(|g| text.starts_with(g) && g.chars().count() == 1);
+            let loose = slot == Slot::OrgLoose && n <= 8;
+            let quoted = start > 0
+                && end < chars.len()
+                && matches!(chars[start - 1], '“' | '"' | '「' | '『')
+                && matches!(chars[end], '”' | '"' | '」' | '』');
+            if generic || !(coded || latin || suffixed || loose || quoted) {
+                return None;
+            }
+            let kind = if slot == Slot::Company || coded {
+                EntityKind::Company
+            } else {
+                EntityKind::Org
+            };
+            Some((start, end, kind))
+        }
+    }
+}
+
+/// The name at the end of a phrase: a transliterated or dotted name, a Latin name, or a surname and
+/// one to three given-name chars after a descriptor (`27岁柴琦岳`, `前锋萨加巴-科纳特`).
+fn person_tail(chars: &[char], start: usize, end: usize) -> Option<(usize, usize)> {
+    let text = &chars[start..end];
+    // Latin name (`Ninja`, `Jimmy Butler`).
+    if text
+        .iter()
+        .all(|c| c.is_ascii_alphabetic() || *c == ' ' || *c == '-')
+        && text.len() >= 3
+        && text[0].is_ascii_uppercase()
+    {
+        return Some((start, end));
+    }
+    // Transliterated or dotted name at the end: run of translit chars and dots.
+    let mut s = end;
+    while s > start
+        && (lexicon::is_translit(chars[s - 1])
+            || lexicon::is_name_dot(chars[s - 1])
+            || matches!(chars[s - 1], '-' | '－'))
+    {
+        s -= 1;
+    }
+    let run = end - s;
+    let head_ok = |from: usize| {
+        from == start || {
+            let head: String = chars[start..from].iter().collect();
+            DESCRIPTOR_ENDINGS.iter().any(|d| head.ends_with(d))
+                || head.chars().all(|c| c.is_ascii_digit())
+        }
+    };
+    if run >= 3
+        && lexicon::is_han(chars[end - 1])
+        && (lexicon::is_translit_ending(chars[end - 1]) || run >= 4)
+    {
+        // Trim to a start the descriptor allows (`前锋萨加巴-科纳特`: 锋 is no translit char).
+        let mut from = s;
+        while from < end - 2 && !head_ok(from) {
+            from += 1;
+        }
+        if head_ok(from) && !lexicon::is_name_dot(chars[from]) {
+            return Some((from, end));
+        }
+    }
+    // Chinese name: surname + 1..=2 given chars, after a descriptor or alone.
+    for len in [3usize, 2, 4] {
+        if end < start + len {
+            continue;
+        }
+        let from = end - len;
+        if !head_ok(from) {
+            continue;
+        }
+        let name = &chars[from..end];
+        let surname_len = if len >= 3 && lexicon::is_compound_surname(name[0], name[1]) {
+            2
+        } else if matches!(
+            lexicon::surname(name[0]),
+            Some(lexicon::SurnameClass::Common | lexicon::SurnameClass::Ordinary)
+        ) {
+            1
+        } else {
+            continue;
+        };
+        let given = &name[surname_len..];
+        if given.is_empty() || given.len() > 2 {
+            continue;
+        }
+        let weight: Option<f32> = given
+            .iter()
+            .map(|&c| lexicon::given_weight(c))
+            .try_fold(0.0, |acc, w| w.map(|w| acc + w));
+        let word: String = name.iter().collect();
+        if weight.is_some_and(|w| w >= -(given.len() as f32))
+            && !lexicon::is_title_before(&word)
+            && !lexicon::is_not_name_ending(name[len - 1])
+        {
+            return Some((from, end));
+        }
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn read(text: &str) -> Vec<(EntityKind, String)> {
+        let chars: Vec<char> = text.chars().collect();
+        let triggers = super::super::triggers::find(&chars, 0, chars.len(), &[]);
+        mentions(&chars, 0, chars.len(), &triggers, &[])
+            .into_iter()
+            .map(|e| (e.kind, e.text))
+            .collect()
+    }
+
+    #[test]
+    fn reads_teams_and_transliterated_names_around_a_join() {
+        let found = read("卡西拉斯正式加盟东方龙队");
+        assert!(
+            found.contains(&(EntityKind::Person, "卡西拉斯".into())),
+            "{found:?}"
+        );
+        assert!(
+            found.contains(&(EntityKind::Org, "东方龙队".into())),
+            "{found:?}"
+        );
+    }
+
+    #[test]
+    fn keeps_the_name_after_a_descriptor() {
+        let found = read("24岁后卫周明远加盟远洋");
+        assert!(
+            found.contains(&(EntityKind::Person, "周明远".into())),
+            "{found:?}"
+        );
+        assert!(
+            found.contains(&(EntityKind::Org, "远洋".into())),
+            "{found:?}"
+        );
+    }
+
+    #[test]
+    fn reads_a_listed_company_with_its_stock_code() {
+        let found = read("星河控股(08123)宣布裁员");
+        assert_eq!(found, vec![(EntityKind::Company, "星河控股(08123)".into())]);
+    }
+
+    #[test]
+    fn leaves_common_nouns_and_known_entities_alone() {
+        assert!(read("大批员工离职").is_empty());
+        assert!(read("他们加入讨论").is_empty());
+        let chars: Vec<char> = "王小明加盟东方龙队".chars().collect();
+        let known = Entity {
+            kind: EntityKind::Person,
+            text: "王小明".into(),
+            start: 0,
+            end: 3,
+            name: "王小明".into(),
+            owner: None,
+        };
+        let triggers = super::super::triggers::find(&chars, 0, chars.len(), &[]);
+        let found = mentions(&chars, 0, chars.len(), &triggers, &[known]);
+        assert_eq!(found.len(), 1);
+        assert_eq!(found[0].text, "东方龙队");
+    }
+}
