@@ -269,3 +269,12 @@ proptest::proptest! {
         }
     }
 }
+
+#[test]
+fn a_transliterated_name_token_is_not_cut_to_a_chinese_reading() {
+    // jieba holds 马尔克斯 as one name; the 马 + 尔克 reading must not win.
+    let entities = extract("这部小说的作者马尔克斯，晚年很少接受采访。");
+    assert!(!has(&entities, EntityKind::Person, "马尔克"), "{entities:?}");
+    let entities = extract("哥伦比亚作家马尔克斯，晚年很少接受采访。");
+    assert!(has(&entities, EntityKind::Person, "马尔克斯"), "{entities:?}");
+}

@@ -183,6 +183,13 @@ fn token_score(
         if !known_word(first.word) {
             return Some(-0.5);
         }
+        if first.tag.starts_with("nr")
+            && doc.is_boundary(first.end)
+            && chars_all_translit(&doc.chars[start..first.end])
+        {
+            // The whole token is a transliterated name (`马尔克斯`): a prefix of it is no name.
+            return None;
+        }
         return known_name(doc, start, end).then_some(if end - start >= 3 {
             KNOWN_NR3
         } else {
@@ -419,9 +426,15 @@ fn transliterated_at(doc: &Doc<'_>, start: usize, out: &mut Vec<Candidate>) {
     // (measured: letting jieba's `nr` entries through costs more precision than it gains recall).
     let context = context_score(doc, start, end);
     if context < 1.5 {
-        return;
+        // No title or verb cue: a run of transliteration chars standing alone is still a name
+        // when it is unknown to jieba (or known as a name), long, and nothing marks it as a place.
+        match weak_foreign_score(doc, start, end, first, out) {
+            Some(weak) => score += weak,
+            None => return,
+        }
+    } else {
+        score += context;
     }
-    score += context;
     if score >= ACCEPT {
         out.push(Candidate {
             start,
@@ -437,6 +450,79 @@ fn transliterated_at(doc: &Doc<'_>, start: usize, out: &mut Vec<Candidate>) {
         });
     }
 }
+
+/// Evidence for an undotted transliteration without a title or verb cue, or `None` when the
+/// span reads as a place, club or common word: jieba's place tags, a place or team suffix after
+/// it, a place preposition before it.
+fn weak_foreign_score(
+    doc: &Doc<'_>,
+    start: usize,
+    end: usize,
+    first: Option<&super::doc::Token<'_>>,
+    out: &[Candidate],
+) -> Option<f32> {
+    let chars = &doc.chars;
+    let len = end - start;
+    let whole = first.filter(|token| token.end == end);
+    let mut score = 0.0;
+    // A name right before in a list (`德罗巴和巴拉克`, `皮尔洛、森德罗斯`) vouches for this one.
+    let listed = start >= 1
+        && matches!(chars[start - 1], '、' | '和' | '与' | '及')
+        && out
+            .last()
+            .is_some_and(|c| c.end + 1 == start && c.kind == EntityKind::Person);
+    match whole {
+        // jieba's dictionary holds many clubs and places as `nr`/`nrt` (阿森纳, 切尔西): only a
+        // word it does not know (HMM-built) is taken without a cue.
+        Some(token) if known_word(token.word) && !(listed && token.tag.starts_with("nr")) => {
+            return None;
+        }
+        Some(_) => {}
+        None => return None,
+    }
+    if let Some(&next) = chars.get(end)
+        && FOREIGN_PLACE_SUFFIX.contains(next)
+    {
+        return None;
+    }
+    if let Some(before) = doc.token_ending_at(start)
+        && PLACE_BEFORE.contains(&before.word)
+    {
+        return None;
+    }
+    if let Some(after) = doc.token_at(end)
+        && PLACE_AFTER.contains(&after.word)
+    {
+        return None;
+    }
+    if listed {
+        score += 1.0;
+    }
+    if len >= 3 {
+        score += 0.3;
+    } else if !listed {
+        return None;
+    }
+    Some(score)
+}
+
+fn chars_all_translit(chars: &[char]) -> bool {
+    chars.iter().all(|&c| lexicon::is_translit(c))
+}
+
+/// Chars after a transliteration that make it a place, club, people or language (`米兰城`, `英格兰队`).
+const FOREIGN_PLACE_SUFFIX: &str = "队国城市州省人语式族岛湾河山港堡区县村派教籍湖海洲联大";
+
+/// Words before a transliteration that make it a place (`在巴塞罗那`, `前往`).
+const PLACE_BEFORE: [&str; 14] = [
+    "在", "到", "赴", "于", "往", "来自", "前往", "抵达", "访问", "位于", "飞往", "客场", "主场",
+    "对阵",
+];
+
+/// Words after a transliteration that make it a place or club (`巴塞罗那主场`).
+const PLACE_AFTER: [&str; 8] = [
+    "主场", "客场", "球迷", "当地", "时间", "地区", "政府", "首都",
+];
 
 /// Names joined by a middle dot: `埃隆·马斯克`, `佩德罗·阿莫多瓦`.
 fn dotted_names(doc: &Doc<'_>, out: &mut Vec<Candidate>) {
