@@ -22,6 +22,18 @@ const STOP_CHARS: &str = "的了在于是被将把已也又还就都并而但从
 const ADVERBS: &[&str] = &[
     "如愿以偿地",
     "如愿以偿的",
+    "因个人原因",
+    "因家庭原因",
+    "因工作原因",
+    "第一次",
+    "因伤",
+    "因病",
+    "因故",
+    "突然",
+    "毅然",
+    "相继",
+    "先后",
+    "再度",
     "宣布正式",
     "正式宣布",
     "宣布将",
@@ -119,8 +131,25 @@ pub(crate) fn mentions(
     for t in triggers {
         let word: String = chars[t.start..t.end].iter().collect();
         let mut wanted: Vec<((usize, usize), Slot)> = Vec::new();
-        let before = phrase_before(chars, start, t.start);
-        let after = phrase_after(chars, end, t.end);
+        // A phrase never runs into another trigger (`离开甲队加盟乙队`).
+        let before = phrase_before(chars, start, t.start).and_then(|(ps, pe)| {
+            let ps = triggers
+                .iter()
+                .filter(|o| o.end <= pe && o.end > ps)
+                .map(|o| o.end)
+                .max()
+                .unwrap_or(ps);
+            (ps < pe).then_some((ps, pe))
+        });
+        let after = phrase_after(chars, end, t.end).and_then(|(ps, pe)| {
+            let pe = triggers
+                .iter()
+                .filter(|o| o.start >= ps && o.start < pe)
+                .map(|o| o.start)
+                .min()
+                .unwrap_or(pe);
+            (ps < pe).then_some((ps, pe))
+        });
         match t.kind {
             Join | Leave | Quit | Appoint | RoleChange => {
                 if let Some(p) = before {
@@ -178,6 +207,47 @@ pub(crate) fn mentions(
                 owner: None,
             });
         }
+    }
+    out
+}
+
+/// Listed companies written with their stock code (`星河控股(08123)`, `甲乙科技（600123）`) that no
+/// entity of `known` covers: the name before the code, without it.
+pub(crate) fn listed(chars: &[char], known: &[Entity]) -> Vec<Entity> {
+    let mut out = Vec::new();
+    for close in 0..chars.len() {
+        if !matches!(chars[close], ')' | '）') {
+            continue;
+        }
+        let Some(open) = stock_code_before(chars, 0, close + 1) else {
+            continue;
+        };
+        let code = &chars[open + 1..close];
+        if !(4..=6).contains(&code.len()) || !code.iter().all(|c| c.is_ascii_digit()) {
+            continue;
+        }
+        let floor = (0..open)
+            .rev()
+            .find(|&i| super::sentences::breaks_at(chars, i))
+            .map_or(0, |i| i + 1);
+        let Some((s, e)) = phrase_before(chars, floor, open) else {
+            continue;
+        };
+        let text: String = chars[s..e].iter().collect();
+        let generic = lexicon::GENERIC_MODIFIERS
+            .iter()
+            .any(|g| text.starts_with(g) && g.chars().count() == 1);
+        if e - s < 2 || e - s > 10 || generic || known.iter().any(|x| x.start < e && s < x.end) {
+            continue;
+        }
+        out.push(Entity {
+            kind: EntityKind::Company,
+            text: text.clone(),
+            start: s,
+            end: e,
+            name: text,
+            owner: None,
+        });
     }
     out
 }
@@ -244,8 +314,25 @@ fn phrase_before(chars: &[char], floor: usize, pos: usize) -> Option<(usize, usi
         }
         break;
     }
+    // Time words and sentence adverbs opening the clause are no part of the name (`近日甲集团`).
+    'lead: loop {
+        for lead in LEADS {
+            let n = lead.chars().count();
+            if start + n < end && chars[start..start + n].iter().copied().eq(lead.chars()) {
+                start += n;
+                continue 'lead;
+            }
+        }
+        break;
+    }
     (start < end && end - start <= 16).then_some((start, end))
 }
+
+/// Words that open a clause before its subject.
+const LEADS: &[&str] = &[
+    "近日", "日前", "今日", "昨日", "今天", "昨天", "目前", "此前", "随后", "近期", "同时", "其中",
+    "另外", "此外", "而且", "不过", "然而", "最近", "如今", "当天", "当日", "本周", "上周",
+];
 
 /// The phrase starting right after `pos` (a `了`/`到` skipped), within `[pos, ceiling)`.
 fn phrase_after(chars: &[char], ceiling: usize, pos: usize) -> Option<(usize, usize)> {
@@ -380,6 +467,14 @@ fn person_tail(chars: &[char], start: usize, end: usize) -> Option<(usize, usize
                 || head.chars().all(|c| c.is_ascii_digit())
         }
     };
+    // A two-char transliteration standing alone (`卡特`).
+    if run == 2
+        && s == start
+        && chars[s..end].iter().all(|&c| lexicon::is_translit(c))
+        && chars[s..end].iter().any(|&c| lexicon::is_foreign_only(c))
+    {
+        return Some((s, end));
+    }
     if run >= 3
         && lexicon::is_han(chars[end - 1])
         && (lexicon::is_translit_ending(chars[end - 1]) || run >= 4)
@@ -408,7 +503,8 @@ fn person_tail(chars: &[char], start: usize, end: usize) -> Option<(usize, usize
         } else if matches!(
             lexicon::surname(name[0]),
             Some(lexicon::SurnameClass::Common | lexicon::SurnameClass::Ordinary)
-        ) {
+        ) || (len == 3 && lexicon::surname(name[0]).is_some())
+        {
             1
         } else {
             continue;
@@ -473,8 +569,14 @@ mod tests {
 
     #[test]
     fn reads_a_listed_company_with_its_stock_code() {
-        let found = read("星河控股(08123)宣布裁员");
-        assert_eq!(found, vec![(EntityKind::Company, "星河控股(08123)".into())]);
+        let chars: Vec<char> = "近日星河控股（08123）宣布裁员".chars().collect();
+        let found = listed(&chars, &[]);
+        assert_eq!(found.len(), 1);
+        assert_eq!(
+            (found[0].kind, found[0].name.as_str()),
+            (EntityKind::Company, "星河控股")
+        );
+        assert!(listed(&"他(Adam)加盟".chars().collect::<Vec<_>>(), &[]).is_empty());
     }
 
     #[test]

@@ -101,11 +101,14 @@ pub fn find_event_mentions(
 ) -> Vec<EventMention> {
     let chars: Vec<char> = text.chars().collect();
     // Mentions outside the text (a caller's mistake) are ignored rather than trusted.
-    let named: Vec<Entity> = entities
+    let mut named: Vec<Entity> = entities
         .iter()
         .filter(|e| e.start < e.end && e.end <= chars.len())
         .cloned()
         .collect();
+    // A name written with its stock code is a listed company, recognized or not.
+    named.extend(fallback::listed(&chars, &named));
+    named.sort_by_key(|e| (e.start, e.end));
     let amounts: Vec<&Amount> = amounts
         .iter()
         .filter(|a| a.start < a.end && a.end <= chars.len())
