@@ -16,7 +16,7 @@ use crate::ner::lexicon;
 use zhnews_model::{Entity, EntityKind};
 
 /// Chars that never stand inside a name phrase: function words, pronouns, copulas.
-const STOP_CHARS: &str = "的了在于是被将把已也又还就都并而但从向对由让给到至曾称说这那其他她它我你们着过吗呢吧啊之所与和及或等今昨据";
+const STOP_CHARS: &str = "的了在于是被将把已也又还就都并而但从向对由让给到至曾称说这那其他她它我你们着过吗呢吧啊之所与和及或等今昨据更";
 
 /// Adverbs and light verbs between a subject and its predicate (`正式加盟`, `宣布退出`), longest first.
 const ADVERBS: &[&str] = &[
@@ -189,6 +189,7 @@ pub(crate) fn mentions(
             }
             Spend => {}
         }
+        let talent = matches!(t.kind, Join | Leave | Quit | Appoint | RoleChange);
         for ((ps, pe), slot) in wanted {
             let Some((s, e, kind)) = fit(chars, ps, pe, slot) else {
                 continue;
@@ -207,8 +208,106 @@ pub(crate) fn mentions(
                 owner: None,
             });
         }
+        if !talent {
+            continue;
+        }
+        // The mover's employer named before their title (`甲乙电气副总经理丙辞职`).
+        let movers: Vec<usize> = known
+            .iter()
+            .chain(&out)
+            .filter(|e| e.kind == EntityKind::Person && e.start >= start && e.end <= t.start)
+            .map(|e| e.start)
+            .collect();
+        for mover in movers {
+            let Some((s, e)) = org_before_title(chars, start, mover) else {
+                continue;
+            };
+            let overlaps = |x: &Entity| x.start < e && s < x.end;
+            if known.iter().any(overlaps) || out.iter().any(overlaps) {
+                continue;
+            }
+            let text: String = chars[s..e].iter().collect();
+            out.push(Entity {
+                kind: EntityKind::Company,
+                text: text.clone(),
+                start: s,
+                end: e,
+                name: text,
+                owner: None,
+            });
+        }
     }
     out
+}
+
+/// Words a position title is made of, as written after the employer (`独立董事`, `副总经理`).
+const TITLE_PARTS: &[&str] = &[
+    "董事会秘书",
+    "证券事务代表",
+    "首席执行官",
+    "首席财务官",
+    "首席技术官",
+    "首席运营官",
+    "总经理",
+    "董事长",
+    "副主席",
+    "主教练",
+    "负责人",
+    "董事",
+    "总裁",
+    "经理",
+    "主席",
+    "主帅",
+    "教练",
+    "行长",
+    "董秘",
+    "监事",
+    "会长",
+    "总监",
+    "CEO",
+    "CFO",
+    "CTO",
+    "COO",
+    "财务",
+    "技术",
+    "运营",
+    "执行",
+    "非执行",
+    "独立",
+    "首席",
+    "常务",
+    "副",
+    "总",
+    "前",
+    "原",
+];
+
+/// The employer right before a title right before `person` (`家家悦独立董事陈某`): the phrase
+/// before `person` with its title words stripped from the end, when some were and a name is left.
+fn org_before_title(chars: &[char], floor: usize, person: usize) -> Option<(usize, usize)> {
+    let (start, mut end) = phrase_before(chars, floor, person)?;
+    let mut stripped = false;
+    'strip: while end > start {
+        for part in TITLE_PARTS {
+            let n = part.chars().count();
+            if end >= start + n && chars[end - n..end].iter().copied().eq(part.chars()) {
+                end -= n;
+                stripped = true;
+                continue 'strip;
+            }
+        }
+        break;
+    }
+    let text: String = chars[start..end].iter().collect();
+    let bare_suffix = lexicon::COMPANY_SUFFIXES
+        .iter()
+        .chain(GROUP_SUFFIXES)
+        .any(|x| text == *x);
+    let generic = lexicon::GENERIC_MODIFIERS
+        .iter()
+        .any(|g| text.starts_with(g) && g.chars().count() == 1);
+    (stripped && (2..=10).contains(&(end - start)) && !bare_suffix && !generic)
+        .then_some((start, end))
 }
 
 /// Listed companies written with their stock code (`星河控股(08123)`, `甲乙科技（600123）`) that no
@@ -577,6 +676,19 @@ mod tests {
             (EntityKind::Company, "星河控股")
         );
         assert!(listed(&"他(Adam)加盟".chars().collect::<Vec<_>>(), &[]).is_empty());
+    }
+
+    #[test]
+    fn reads_the_employer_before_a_title() {
+        let found = read("远山电气副总经理周明远辞职");
+        assert!(
+            found.contains(&(EntityKind::Company, "远山电气".into())),
+            "{found:?}"
+        );
+        assert!(
+            found.contains(&(EntityKind::Person, "周明远".into())),
+            "{found:?}"
+        );
     }
 
     #[test]
