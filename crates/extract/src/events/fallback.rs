@@ -286,6 +286,17 @@ const TITLE_PARTS: &[&str] = &[
 /// before `person` with its title words stripped from the end, when some were and a name is left.
 fn org_before_title(chars: &[char], floor: usize, person: usize) -> Option<(usize, usize)> {
     let (start, mut end) = phrase_before(chars, floor, person)?;
+    // Only a phrase opening its clause: one glued to a name or after `的` is a field of work
+    // (`甲公司模型预训练负责人`, `甲的资深AI负责人`).
+    let opens = start == floor
+        || super::sentences::breaks_at(chars, start - 1)
+        || matches!(
+            chars[start - 1],
+            '：' | ':' | '”' | '“' | '」' | '】' | '！' | '？'
+        );
+    if !opens {
+        return None;
+    }
     let mut stripped = false;
     'strip: while end > start {
         for part in TITLE_PARTS {
