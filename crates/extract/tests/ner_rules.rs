@@ -274,7 +274,37 @@ proptest::proptest! {
 fn a_transliterated_name_token_is_not_cut_to_a_chinese_reading() {
     // jieba holds 马尔克斯 as one name; the 马 + 尔克 reading must not win.
     let entities = extract("这部小说的作者马尔克斯，晚年很少接受采访。");
-    assert!(!has(&entities, EntityKind::Person, "马尔克"), "{entities:?}");
+    assert!(
+        !has(&entities, EntityKind::Person, "马尔克"),
+        "{entities:?}"
+    );
     let entities = extract("哥伦比亚作家马尔克斯，晚年很少接受采访。");
-    assert!(has(&entities, EntityKind::Person, "马尔克斯"), "{entities:?}");
+    assert!(
+        has(&entities, EntityKind::Person, "马尔克斯"),
+        "{entities:?}"
+    );
+}
+
+#[test]
+fn a_weak_name_in_a_list_follows_the_confident_member_after_it() {
+    // 项乐乐 alone is too weak (乐乐 is a common word); next to a clear name in a list it is taken.
+    let alone = extract("项乐乐都在场。");
+    assert!(!has(&alone, EntityKind::Person, "项乐乐"), "{alone:?}");
+    for text in ["项乐乐、钟立群都在场。", "柏安安和钟立群都在场。"] {
+        let entities = extract(text);
+        let first: String = text.chars().take(3).collect();
+        assert!(has(&entities, EntityKind::Person, &first), "{entities:?}");
+        assert!(has(&entities, EntityKind::Person, "钟立群"), "{entities:?}");
+    }
+}
+
+#[test]
+fn a_speaker_before_a_colon() {
+    let entities = extract("邝一鸣：这一轮融资来得不易。");
+    assert!(has(&entities, EntityKind::Person, "邝一鸣"), "{entities:?}");
+    let entities = extract("邝一鸣，这一轮融资来得不易。");
+    assert!(
+        !has(&entities, EntityKind::Person, "邝一鸣"),
+        "{entities:?}"
+    );
 }

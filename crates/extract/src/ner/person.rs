@@ -20,16 +20,20 @@ const STRONG: f32 = 5.0;
 
 /// Adds person candidates of `doc` to `out`.
 pub(crate) fn candidates(doc: &Doc<'_>, out: &mut Vec<Candidate>) {
+    let first_person = out.len();
+    // Chinese readings that fell just short: a list member next to an accepted name is taken.
+    let mut near = Vec::new();
     for start in 0..doc.chars.len() {
         let first = doc.chars[start];
         if !lexicon::is_han(first) {
             continue;
         }
-        chinese_name_at(doc, start, out);
+        chinese_name_at(doc, start, out, &mut near);
         if doc.is_boundary(start) {
             transliterated_at(doc, start, out);
         }
     }
+    rescue_list_members(doc, first_person, out, near);
     dotted_names(doc, out);
     latin_names(doc, out);
     titled_latin_names(doc, out);
@@ -75,6 +79,10 @@ fn context_score(doc: &Doc<'_>, start: usize, end: usize) -> f32 {
             score += 2.0;
         } else if lexicon::is_verb_after(after.word) {
             score += 1.5;
+        } else if matches!(after.word, "：" | ":") {
+            // A speaker's name before a colon (`王明：我们…`), as interviews and transcripts
+            // write it; weaker than a verb, since labels also take colons.
+            score += 1.0;
         }
     }
     score
@@ -247,7 +255,12 @@ fn token_score(
     Some(score)
 }
 
-fn chinese_name_at(doc: &Doc<'_>, start: usize, out: &mut Vec<Candidate>) {
+fn chinese_name_at(
+    doc: &Doc<'_>,
+    start: usize,
+    out: &mut Vec<Candidate>,
+    near: &mut Vec<Candidate>,
+) {
     let chars = &doc.chars;
     // (surname length, prior) readings: a compound surname and/or a single one.
     let mut options = [(0usize, 0f32); 2];
@@ -326,7 +339,12 @@ fn chinese_name_at(doc: &Doc<'_>, start: usize, out: &mut Vec<Candidate>) {
                 && out
                     .last()
                     .is_some_and(|c| c.end + 1 == start && c.kind == EntityKind::Person);
-            let tokens = tokens + if chained { 1.0 } else { 0.0 } + if listed { 1.0 } else { 0.0 };
+            // A reading that closes right at a list comma is a list member's whole name.
+            let closes_list = chars.get(end) == Some(&'、');
+            let tokens = tokens
+                + if chained { 1.0 } else { 0.0 }
+                + if listed { 1.0 } else { 0.0 }
+                + if closes_list { 0.7 } else { 0.0 };
             let score = prior + given + tokens + context_score(doc, start, end);
             // Choosing between readings, lean to the longer given name: most Chinese names have
             // two given chars, and a wrongly short reading is as wrong as a miss.
@@ -341,10 +359,8 @@ fn chinese_name_at(doc: &Doc<'_>, start: usize, out: &mut Vec<Candidate>) {
             }
         }
     }
-    if let Some((end, score, _)) = best
-        && score >= ACCEPT
-    {
-        out.push(Candidate {
+    if let Some((end, score, _)) = best {
+        let candidate = Candidate {
             start,
             end,
             kind: EntityKind::Person,
@@ -355,7 +371,60 @@ fn chinese_name_at(doc: &Doc<'_>, start: usize, out: &mut Vec<Candidate>) {
             } else {
                 priority::PERSON
             },
+        };
+        if score >= ACCEPT {
+            out.push(candidate);
+        } else if score >= ACCEPT - LIST_RESCUE {
+            near.push(candidate);
+        }
+    }
+}
+
+/// How far below [`ACCEPT`] a Chinese reading may score and still be taken as a list member.
+const LIST_RESCUE: f32 = 2.0;
+
+/// Takes near-miss readings that sit in a list (`、`, `和`, `与`, `及`) right next to an accepted
+/// person, repeatedly, so a whole enumeration follows its one confident member.
+fn rescue_list_members(
+    doc: &Doc<'_>,
+    first_person: usize,
+    out: &mut Vec<Candidate>,
+    mut near: Vec<Candidate>,
+) {
+    let is_joiner = |pos: usize| {
+        doc.chars
+            .get(pos)
+            .is_some_and(|&c| matches!(c, '、' | '和' | '与' | '及'))
+    };
+    let mut ends = std::collections::HashSet::new();
+    let mut starts = std::collections::HashSet::new();
+    for candidate in &out[first_person..] {
+        if candidate.kind == EntityKind::Person {
+            ends.insert(candidate.end);
+            starts.insert(candidate.start);
+        }
+    }
+    loop {
+        let before = near.len();
+        near.retain(|candidate| {
+            let after_person = candidate.start >= 1
+                && is_joiner(candidate.start - 1)
+                && ends.contains(&(candidate.start - 1));
+            let before_person = is_joiner(candidate.end) && starts.contains(&(candidate.end + 1));
+            // The member must close where the list goes on or the clause ends.
+            let closed = doc.is_boundary(candidate.end);
+            if closed && (after_person || before_person) {
+                ends.insert(candidate.end);
+                starts.insert(candidate.start);
+                out.push(candidate.clone());
+                false
+            } else {
+                true
+            }
         });
+        if near.len() == before {
+            break;
+        }
     }
 }
 
