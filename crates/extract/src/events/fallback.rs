@@ -115,6 +115,8 @@ enum Slot {
     OrgLoose,
     /// A company in a money clause.
     Company,
+    /// The company whose stake or business is sold (`收购甲乙股权`): any short clean phrase.
+    StakeHolder,
 }
 
 /// Mentions read from the text for the slots of `triggers` in `chars[start..end]` that no entity of
@@ -170,8 +172,14 @@ pub(crate) fn mentions(
                 }
             }
             Hire | Fire => {
+                // `甲队签下乙`: the side signing someone is an organisation whatever its name.
+                let slot = if t.kind == Hire {
+                    Slot::OrgLoose
+                } else {
+                    Slot::Org
+                };
                 if let Some(p) = before {
-                    wanted.push((p, Slot::Org));
+                    wanted.push((p, slot));
                 }
                 if let Some(p) = after {
                     wanted.push((p, Slot::Person));
@@ -184,7 +192,10 @@ pub(crate) fn mentions(
                 if matches!(t.kind, Acquire | Sell)
                     && let Some(p) = after
                 {
-                    wanted.push((p, Slot::Company));
+                    match stake_holder(chars, p) {
+                        Some(holder) => wanted.push((holder, Slot::StakeHolder)),
+                        None => wanted.push((p, Slot::Company)),
+                    }
                 }
             }
             Spend => {}
@@ -238,6 +249,25 @@ pub(crate) fn mentions(
         }
     }
     out
+}
+
+/// The company whose stake or business a phrase names (`甲乙科技股权`, `丙公司100`+`%股权`): the
+/// phrase without the stake words, when it had them.
+fn stake_holder(chars: &[char], (start, end): (usize, usize)) -> Option<(usize, usize)> {
+    let mut e = end;
+    while e > start && (chars[e - 1].is_ascii_digit() || chars[e - 1] == '.') {
+        e -= 1;
+    }
+    let rest: String = chars[end..chars.len().min(end + 6)].iter().collect();
+    let text: String = chars[start..e].iter().collect();
+    let stake_after = e < end && rest.starts_with('%');
+    for word in ["控股权", "股权", "股份", "业务", "资产"] {
+        if let Some(head) = text.strip_suffix(word) {
+            let n = head.chars().count();
+            return (n >= 2).then_some((start, start + n));
+        }
+    }
+    (stake_after && e - start >= 2).then_some((start, e))
 }
 
 /// Words a position title is made of, as written after the employer (`独立董事`, `副总经理`).
@@ -316,7 +346,9 @@ fn org_before_title(chars: &[char], floor: usize, person: usize) -> Option<(usiz
         .any(|x| text == *x);
     let generic = lexicon::GENERIC_MODIFIERS
         .iter()
-        .any(|g| text.starts_with(g) && g.chars().count() == 1);
+        .any(|g| text.starts_with(g) && g.chars().count() == 1)
+        || text.starts_with("公司")
+        || text.starts_with("集团");
     (stripped && (2..=10).contains(&(end - start)) && !bare_suffix && !generic)
         .then_some((start, end))
 }
@@ -332,8 +364,12 @@ pub(crate) fn listed(chars: &[char], known: &[Entity]) -> Vec<Entity> {
         let Some(open) = stock_code_before(chars, 0, close + 1) else {
             continue;
         };
-        let code = &chars[open + 1..close];
-        if !(4..=6).contains(&code.len()) || !code.iter().all(|c| c.is_ascii_digit()) {
+        let code: String = chars[open + 1..close].iter().collect();
+        let digits = [".HK", ".SH", ".SZ", ".hk", ".sh", ".sz"]
+            .iter()
+            .find_map(|x| code.strip_suffix(x))
+            .unwrap_or(&code);
+        if !(4..=6).contains(&digits.len()) || !digits.chars().all(|c| c.is_ascii_digit()) {
             continue;
         }
         let floor = (0..open)
@@ -510,10 +546,11 @@ fn fit(chars: &[char], start: usize, end: usize, slot: Slot) -> Option<(usize, u
     let text: String = chars[start..end].iter().collect();
     match slot {
         Slot::Person => person_tail(chars, start, end).map(|(s, e)| (s, e, EntityKind::Person)),
-        Slot::Org | Slot::OrgLoose | Slot::Company => {
+        Slot::Org | Slot::OrgLoose | Slot::Company | Slot::StakeHolder => {
             let n = end - start;
             if n < 2
-                || slot != Slot::Company && person_tail(chars, start, end) == Some((start, end))
+                || !matches!(slot, Slot::Company | Slot::StakeHolder)
+                    && person_tail(chars, start, end) == Some((start, end))
             {
                 return None;
             }
@@ -529,7 +566,7 @@ fn fit(chars: &[char], start: usize, end: usize, slot: Slot) -> Option<(usize, u
             let generic = lexicon::GENERIC_MODIFIERS
                 .iter()
                 .any(|g| text.starts_with(g) && g.chars().count() == 1);
-            let loose = slot == Slot::OrgLoose && n <= 8;
+            let loose = slot == Slot::OrgLoose && n <= 8 || slot == Slot::StakeHolder && n <= 10;
             let quoted = start > 0
                 && end < chars.len()
                 && matches!(chars[start - 1], '“' | '"' | '「' | '『')
@@ -537,7 +574,7 @@ fn fit(chars: &[char], start: usize, end: usize, slot: Slot) -> Option<(usize, u
             if generic || !(coded || latin || suffixed || loose || quoted) {
                 return None;
             }
-            let kind = if slot == Slot::Company || coded {
+            let kind = if matches!(slot, Slot::Company | Slot::StakeHolder) || coded {
                 EntityKind::Company
             } else {
                 EntityKind::Org
