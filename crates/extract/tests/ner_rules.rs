@@ -308,3 +308,15 @@ fn a_speaker_before_a_colon() {
         "{entities:?}"
     );
 }
+
+#[test]
+fn a_cut_of_a_longer_transliteration_is_no_name() {
+    let entities = extract("博彩公司威廉希尔开出的赔率显示主队占优。");
+    assert!(
+        !entities.iter().any(|e| e.kind == EntityKind::Person),
+        "{entities:?}"
+    );
+    // A transliterated name between everyday words stays.
+    let entities = extract("球队前锋克劳奇表示状态不错。");
+    assert!(has(&entities, EntityKind::Person, "克劳奇"), "{entities:?}");
+}

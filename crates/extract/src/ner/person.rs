@@ -34,6 +34,7 @@ pub(crate) fn candidates(doc: &Doc<'_>, out: &mut Vec<Candidate>) {
         }
     }
     rescue_list_members(doc, first_person, out, near);
+    drop_cut_transliterations(doc, first_person, out);
     dotted_names(doc, out);
     latin_names(doc, out);
     titled_latin_names(doc, out);
@@ -379,6 +380,34 @@ fn chinese_name_at(
         }
     }
 }
+
+/// Drops all-transliteration spans that a transliteration char continues on either side
+/// (`威廉希尔` read as 廉希尔, `米德尔斯堡` as 米德尔): they are a cut of a longer foreign word,
+/// usually a place or club, whose full form was not a name.
+fn drop_cut_transliterations(doc: &Doc<'_>, first_person: usize, out: &mut Vec<Candidate>) {
+    let chars = &doc.chars;
+    let continues = |pos: usize| {
+        chars
+            .get(pos)
+            .is_some_and(|&c| lexicon::is_translit(c) && !TRANSLIT_NEIGHBOURS.contains(c))
+    };
+    let mut index = first_person;
+    while index < out.len() {
+        let candidate = &out[index];
+        let cut = candidate.kind == EntityKind::Person
+            && chars_all_translit(&chars[candidate.start..candidate.end])
+            && ((candidate.start >= 1 && continues(candidate.start - 1))
+                || continues(candidate.end));
+        if cut {
+            out.remove(index);
+        } else {
+            index += 1;
+        }
+    }
+}
+
+/// Transliteration chars that are also everyday words next to a name (`因`, `比`, `加`…).
+const TRANSLIT_NEIGHBOURS: &str = "因比加达亚万文明华海安林英圣史本金多";
 
 /// How far below [`ACCEPT`] a Chinese reading may score and still be taken as a list member.
 const LIST_RESCUE: f32 = 2.0;
