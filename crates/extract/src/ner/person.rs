@@ -317,6 +317,15 @@ fn chinese_name_at(
             {
                 // jieba tags many transliterated places `nr` (莫斯科): this outweighs that tag.
                 given -= 3.0;
+            } else if given_len == 2
+                && chars_all_translit(&chars[start..end])
+                && chars[start + surname_len..end]
+                    .iter()
+                    .any(|&c| lexicon::is_foreign_only(c))
+            {
+                // Half-foreign given names in a transliteration-only span (桑德兰, 雷吉纳) are
+                // mostly clubs and places: they need a cue.
+                given -= 1.5;
             }
             if lexicon::is_not_name_ending(chars[end - 1]) {
                 given -= 2.5;
