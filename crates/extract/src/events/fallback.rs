@@ -84,6 +84,10 @@ const DESCRIPTOR_ENDINGS: &[&str] = &[
 
 /// Suffixes of teams, bands, parties and boards the company list does not hold.
 const GROUP_SUFFIXES: &[&str] = &[
+    "事务所",
+    "剧团",
+    "公会",
+    "社",
     "队",
     "俱乐部",
     "组合",
