@@ -105,7 +105,6 @@ const GROUP_SUFFIXES: &[&str] = &[
     "集团",
     "团队",
     "机构",
-    "台",
 ];
 
 /// The kind of argument a slot holds.
@@ -575,7 +574,9 @@ fn fit(chars: &[char], start: usize, end: usize, slot: Slot) -> Option<(usize, u
                 && end < chars.len()
                 && matches!(chars[start - 1], '“' | '"' | '「' | '『')
                 && matches!(chars[end], '”' | '"' | '」' | '』');
-            if generic || !(coded || latin || suffixed || loose || quoted) {
+            // A position (`转型教练`) or a role word is no organisation.
+            let title = lexicon::is_title_before(&text);
+            if generic || title || !(coded || latin || suffixed || loose || quoted) {
                 return None;
             }
             let kind = if matches!(slot, Slot::Company | Slot::StakeHolder) || coded {
