@@ -209,7 +209,16 @@ pub(crate) fn mentions(
                 continue;
             };
             let overlaps = |x: &Entity| x.start < e && s < x.end;
-            if known.iter().any(overlaps) || out.iter().any(overlaps) {
+            // A person name read inside an organisation phrase (`收购江苏某某股权`) is the
+            // recognizer's slip; any other overlap means the recognizer saw the slot.
+            let slip = |x: &Entity| {
+                kind != EntityKind::Person
+                    && x.kind == EntityKind::Person
+                    && x.start >= s
+                    && x.end <= e
+                    && x.end - x.start < e - s
+            };
+            if known.iter().any(|x| overlaps(x) && !slip(x)) || out.iter().any(overlaps) {
                 continue;
             }
             let text: String = chars[s..e].iter().collect();
