@@ -320,3 +320,22 @@ fn a_cut_of_a_longer_transliteration_is_no_name() {
     let entities = extract("球队前锋克劳奇表示状态不错。");
     assert!(has(&entities, EntityKind::Person, "克劳奇"), "{entities:?}");
 }
+
+#[test]
+fn an_ambiguous_surname_heading_a_whole_name_token() {
+    // 华 and 钱 are also common words and the next char is itself a surname, yet jieba holds
+    // the whole name: the surname reading stays.
+    for (text, name) in [
+        ("华罗庚先生当年在清华园任教。", "华罗庚"),
+        ("钱学森先生回国后主持了研究工作。", "钱学森"),
+    ] {
+        let entities = extract(text);
+        assert!(has(&entities, EntityKind::Person, name), "{entities:?}");
+    }
+    // A surname with a listed honorific is still no full name.
+    let entities = extract("张女士昨天来到营业厅办理业务。");
+    assert!(
+        !has(&entities, EntityKind::Person, "张女士"),
+        "{entities:?}"
+    );
+}

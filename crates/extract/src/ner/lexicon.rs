@@ -862,6 +862,11 @@ const TITLE_ENDINGS: [&str; 26] = [
     "总督",
 ];
 
+/// Whether a word is one of the listed titles, without the suffix rule (`先生`, `总理`, not `子长`).
+pub fn is_listed_title(word: &str) -> bool {
+    SETS.titles_before.contains(word) || SETS.titles_after.contains(word)
+}
+
 /// Whether a word is a title written after a name.
 pub fn is_title_after(word: &str) -> bool {
     SETS.titles_after.contains(word)

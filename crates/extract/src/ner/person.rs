@@ -271,9 +271,14 @@ fn chinese_name_at(
         count += 1;
     }
     // `和周茜`: an ambiguous surname (和, 于, 向…) right before a common one is a function word.
-    let function_before_surname = chars
-        .get(start + 1)
-        .is_some_and(|&next| lexicon::surname(next) == Some(SurnameClass::Common));
+    // A whole jieba name token (钱钟书, 华罗庚) keeps its surname reading.
+    let name_token = doc
+        .token_at(start)
+        .is_some_and(|t| t.tag.starts_with("nr") && t.end - t.start >= 3);
+    let function_before_surname = !name_token
+        && chars
+            .get(start + 1)
+            .is_some_and(|&next| lexicon::surname(next) == Some(SurnameClass::Common));
     if let Some(class) = lexicon::surname(chars[start])
         .filter(|&class| !(class == SurnameClass::Ambiguous && function_before_surname))
     {
@@ -331,9 +336,15 @@ fn chinese_name_at(
                 given -= 2.5;
             }
             // Titles are 2+ chars: only those spans need the string.
+            // Inside a whole jieba name token only a listed title counts (谢子长 is a name,
+            // 张女士 is not): the suffix rule would read 子长 as a title.
             if given_len == 2 && {
                 let given_text: String = chars[start + surname_len..end].iter().collect();
-                lexicon::is_title_after(&given_text) || lexicon::is_title_before(&given_text)
+                if name_token {
+                    lexicon::is_listed_title(&given_text)
+                } else {
+                    lexicon::is_title_after(&given_text) || lexicon::is_title_before(&given_text)
+                }
             } {
                 continue;
             }
