@@ -584,7 +584,24 @@ fn fit(chars: &[char], start: usize, end: usize, slot: Slot) -> Option<(usize, u
                 && matches!(chars[start - 1], '“' | '"' | '「' | '『')
                 && matches!(chars[end], '”' | '"' | '」' | '』');
             // A position (`转型教练`) or a role word is no organisation.
-            let title = lexicon::is_title_before(&text);
+            let title = lexicon::is_title_before(&text)
+                || [
+                    "球队",
+                    "队伍",
+                    "本队",
+                    "新队",
+                    "母队",
+                    "东家",
+                    "新东家",
+                    "老东家",
+                    "公司",
+                    "集团",
+                    "团队",
+                    "平台",
+                    "机构",
+                    "组织",
+                ]
+                .contains(&text.as_str());
             if generic || title || !(coded || latin || suffixed || loose || quoted) {
                 return None;
             }
