@@ -339,3 +339,10 @@ fn an_ambiguous_surname_heading_a_whole_name_token() {
         "{entities:?}"
     );
 }
+
+#[test]
+fn transliterations_with_less_common_syllable_chars() {
+    // 逊 is a transliteration char (-son) rare in Chinese given names.
+    let entities = extract("参议员威尔逊在听证会上发言。");
+    assert!(has(&entities, EntityKind::Person, "威尔逊"), "{entities:?}");
+}
