@@ -156,8 +156,9 @@ fn brand_plus_suffix_companies() {
         has(&entities, EntityKind::Company, "澜图科技"),
         "{entities:?}"
     );
+    // The country before it belongs to the mention (CLUENER's convention), not to the name.
     assert!(
-        has(&entities, EntityKind::Company, "星展银行"),
+        has(&entities, EntityKind::Company, "新加坡星展银行"),
         "{entities:?}"
     );
     let generic = "多家科技公司和上市公司表示关注，互联网和物联网行业也在跟进，详情见其官网。";
@@ -345,4 +346,14 @@ fn transliterations_with_less_common_syllable_chars() {
     // 逊 is a transliteration char (-son) rare in Chinese given names.
     let entities = extract("参议员威尔逊在听证会上发言。");
     assert!(has(&entities, EntityKind::Person, "威尔逊"), "{entities:?}");
+}
+
+#[test]
+fn a_country_before_a_company_is_part_of_the_mention_not_of_the_name() {
+    let entities = extract("日本软银集团昨日宣布追加投资。");
+    assert_eq!(
+        named(&entities, EntityKind::Company, "日本软银集团").as_deref(),
+        Some("软银"),
+        "{entities:?}"
+    );
 }

@@ -356,6 +356,16 @@ pub(crate) fn extend_branches(doc: &Doc<'_>, accepted: &mut [Candidate]) {
         if candidate.kind != EntityKind::Company {
             continue;
         }
+        // `美国兰德公司`, `新加坡星展银行`: a country or region written right before a company is
+        // part of how it is named; the canonical name stays the company's own.
+        if let Some(before) = doc.token_ending_at(candidate.start)
+            && COUNTRY_PREFIXES.contains(&before.word)
+        {
+            if candidate.name.is_none() {
+                candidate.name = Some(doc.slice(candidate.start, candidate.end));
+            }
+            candidate.start = before.start;
+        }
         // `Valve公司`, `暴雪公司`: the company word belongs to the name it follows.
         if doc
             .token_at(candidate.end)
@@ -394,6 +404,29 @@ pub(crate) fn extend_branches(doc: &Doc<'_>, accepted: &mut [Candidate]) {
         }
     }
 }
+
+/// Countries and regions that prefix a company's name (`美国兰德公司`). 中国 is left out: it
+/// begins many full names already (中国银行), which the dictionary holds whole.
+const COUNTRY_PREFIXES: [&str; 18] = [
+    "美国",
+    "英国",
+    "法国",
+    "德国",
+    "日本",
+    "韩国",
+    "新加坡",
+    "俄罗斯",
+    "荷兰",
+    "瑞士",
+    "瑞典",
+    "意大利",
+    "西班牙",
+    "加拿大",
+    "澳大利亚",
+    "印度",
+    "香港",
+    "台湾",
+];
 
 /// Short-form markers after a full name: `（以下简称“月之暗面”）`.
 const SHORT_FORM_MARKERS: [&str; 4] = ["以下简称", "下称", "简称", "以下称"];
