@@ -675,3 +675,48 @@ fn listings_and_investments_need_their_context() {
     assert_eq!(events.len(), 1);
     assert_eq!(events[0].date.as_deref(), Some("2024-09-12"));
 }
+
+#[test]
+fn a_past_role_told_as_background_is_no_appointment() {
+    let published = NaiveDate::from_ymd_opt(2025, 10, 15);
+    for text in [
+        "创始人兼CEO周明远此前曾在百度担任自然语言处理部门负责人。",
+        "许晓峰此前担任长城汽车副总裁，拥有二十年行业经验。",
+        "王立早年历任华为终端多个管理岗位。",
+    ] {
+        let mut entities = Vec::new();
+        for name in ["周明远", "许晓峰", "王立"] {
+            if text.contains(name) {
+                entities.push(person(text, name));
+            }
+        }
+        for name in ["百度", "长城汽车", "华为"] {
+            if text.contains(name) {
+                entities.push(company(text, name));
+            }
+        }
+        let events = find_events(text, &entities, &[], published);
+        assert!(events.is_empty(), "{text}: {events:?}");
+    }
+    // The same words without the background marker are news.
+    let text = "许晓峰出任长城汽车副总裁。";
+    let entities = vec![person(text, "许晓峰"), company(text, "长城汽车")];
+    let events = find_events(text, &entities, &[], published);
+    assert_eq!(events.len(), 1, "{events:?}");
+}
+
+#[test]
+fn a_title_chain_before_a_name_is_not_read_as_an_employer() {
+    let text = "联合创始人兼CTO赵一鸣宣布离职。";
+    let entities = vec![person(text, "赵一鸣")];
+    for event in find_events(text, &entities, &[], None) {
+        if let EventDetail::TalentMove { from, to, .. } = &event.detail {
+            for company in [from, to].into_iter().flatten() {
+                assert!(
+                    !company.contains('兼') && !company.contains("创始人"),
+                    "{event:?}"
+                );
+            }
+        }
+    }
+}

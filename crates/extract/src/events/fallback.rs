@@ -285,6 +285,12 @@ fn stake_holder(chars: &[char], (start, end): (usize, usize)) -> Option<(usize, 
 /// Words a position title is made of, as written after the employer (`独立董事`, `副总经理`).
 const TITLE_PARTS: &[&str] = &[
     "董事会秘书",
+    "创始人",
+    "创办人",
+    "合伙人",
+    "科学家",
+    "研究员",
+    "工程师",
     "证券事务代表",
     "首席执行官",
     "首席财务官",
@@ -316,12 +322,15 @@ const TITLE_PARTS: &[&str] = &[
     "执行",
     "非执行",
     "独立",
+    "联合",
     "首席",
     "常务",
     "副",
     "总",
     "前",
     "原",
+    // A title chain (`创始人兼CEO`).
+    "兼",
 ];
 
 /// The employer right before a title right before `person` (`家家悦独立董事陈某`): the phrase

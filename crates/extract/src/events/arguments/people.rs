@@ -35,6 +35,14 @@ fn subjects<'a>(s: &Sentence<'a>, pos: usize) -> Vec<&'a Entity> {
     s.coordinated_left(person)
 }
 
+/// Words between a person and an appointment trigger that make it the person's past, told as
+/// background (`此前担任`, `曾在腾讯担任`, `早年历任`), not a move the article reports.
+const BIOGRAPHY_MARKERS: &[&str] = &["曾", "此前", "之前", "以前", "早年", "先后", "历任", "当时"];
+
+fn is_biography(between_person_and_trigger: &str) -> bool {
+    BIOGRAPHY_MARKERS.iter().any(|m| between_person_and_trigger.contains(m))
+}
+
 /// Leaving, quitting, joining, appointment and role-change events, one per subject person.
 pub(super) fn talent(s: &Sentence<'_>, t: Trigger) -> Vec<Built> {
     use TriggerKind::*;
@@ -151,11 +159,8 @@ pub(super) fn talent(s: &Sentence<'_>, t: Trigger) -> Vec<Built> {
             }
             _ => {
                 // Appointments and role changes: `出任字节跳动CTO`, `升任集团总裁`.
-                if s.text(t.start.saturating_sub(2).max(s.start), t.start)
-                    .ends_with('曾')
-                    || s.text(t.start.saturating_sub(1).max(s.start), t.start) == "曾"
-                {
-                    // `曾担任…` is biography, not news.
+                if is_biography(&s.text(person.end.min(t.start), t.start)) {
+                    // `曾担任…`, `此前曾在腾讯担任…`: biography, not news.
                     continue;
                 }
                 let end = s.clause_end(t.end);
