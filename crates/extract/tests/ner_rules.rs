@@ -357,3 +357,16 @@ fn a_country_before_a_company_is_part_of_the_mention_not_of_the_name() {
         "{entities:?}"
     );
 }
+
+#[test]
+fn auction_house_and_insurer_suffixes() {
+    let entities = extract("这件藏品由嘉禾拍卖行送拍，并在恒泰财险投保。");
+    assert!(
+        has(&entities, EntityKind::Company, "嘉禾拍卖行"),
+        "{entities:?}"
+    );
+    assert!(
+        has(&entities, EntityKind::Company, "恒泰财险"),
+        "{entities:?}"
+    );
+}

@@ -272,6 +272,17 @@ pub const COMPANY_SUFFIXES: &[&str] = &[
     "工作室",
     "国际",
     "网",
+    "拍卖行",
+    "财险",
+    "寿险",
+    "人寿",
+    "旅行网",
+    "旅行社",
+    "数码",
+    "光电",
+    "租赁",
+    "百货",
+    "机械",
 ];
 
 /// Words ending in a company suffix that are common nouns, not names (`互联网`, `物联网`).
