@@ -370,3 +370,13 @@ fn auction_house_and_insurer_suffixes() {
         "{entities:?}"
     );
 }
+
+#[test]
+fn a_dictionary_company_takes_the_suffix_written_after_it() {
+    let entities = extract("这幅画将在苏富比拍卖行秋拍中亮相。");
+    assert_eq!(
+        named(&entities, EntityKind::Company, "苏富比拍卖行").as_deref(),
+        Some("苏富比"),
+        "{entities:?}"
+    );
+}

@@ -367,14 +367,16 @@ pub(crate) fn extend_branches(doc: &Doc<'_>, accepted: &mut [Candidate]) {
             candidate.start = before.start;
         }
         // `Valve公司`, `暴雪公司`: the company word belongs to the name it follows.
-        if doc
-            .token_at(candidate.end)
-            .is_some_and(|t| t.word == "公司")
-        {
+        // `佳士得拍卖行`, `人保财险` likewise take a company suffix written as its own token.
+        if let Some(suffix) = doc.token_at(candidate.end).filter(|t| {
+            t.word == "公司"
+                || (lexicon::COMPANY_SUFFIXES.contains(&t.word)
+                    && !VERB_LIKE_SUFFIXES.contains(&t.word))
+        }) {
             if candidate.name.is_none() {
                 candidate.name = Some(doc.slice(candidate.start, candidate.end));
             }
-            candidate.end += 2;
+            candidate.end = suffix.end;
         }
         let mut pos = candidate.end;
         let mut places = 0;
@@ -404,6 +406,10 @@ pub(crate) fn extend_branches(doc: &Doc<'_>, accepted: &mut [Candidate]) {
         }
     }
 }
+
+/// Suffix words that after a company name are more often a verb or a field than part of the name
+/// (`阿里投资了…`, `腾讯控股的…`, `谷歌网络…`).
+const VERB_LIKE_SUFFIXES: [&str; 7] = ["投资", "控股", "股份", "网", "国际", "信息", "网络"];
 
 /// Countries and regions that prefix a company's name (`美国兰德公司`). 中国 is left out: it
 /// begins many full names already (中国银行), which the dictionary holds whole.
