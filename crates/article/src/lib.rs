@@ -273,6 +273,9 @@ fn publish_time(
     if let Some(f) = url.and_then(time::from_url) {
         return (Some(f.at), Some(PublishedSource::Url));
     }
+    if let Some(at) = issue_date(layout) {
+        return (Some(at), Some(PublishedSource::Text));
+    }
     (None, None)
 }
 
@@ -371,6 +374,25 @@ fn text_time(
         .find_map(|b| time::find_in_text(&b.text, fetched_at).filter(|f| f.has_time))
 }
 
+/// "——《某刊》1998年3月号": a magazine issue line, the only date many reprinted essays carry.
+static ISSUE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"》\s*((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月号").expect("regex"));
+
+/// The first day of the month of a magazine issue named on a short line, when nothing better dates
+/// the page (the month is all such a page says).
+fn issue_date(layout: &layout::Layout) -> Option<DateTime<FixedOffset>> {
+    let c = layout
+        .blocks
+        .iter()
+        .filter(|b| b.chars <= 60)
+        .find_map(|b| ISSUE.captures(&b.text))?;
+    let date = chrono::NaiveDate::from_ymd_opt(c[1].parse().ok()?, c[2].parse().ok()?, 1)?;
+    let offset = FixedOffset::east_opt(8 * 3600)?;
+    date.and_hms_opt(0, 0, 0)?
+        .and_local_timezone(offset)
+        .single()
+}
+
 static STRONG_HINT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         r"发布时间|发表时间|发布日期|发表日期|更新时间|时间\s*[:：]|日期\s*[:：]|发表于|发布于",
@@ -414,9 +436,25 @@ static AUTHOR_GLUED: LazyLock<Regex> = LazyLock::new(|| {
 
 /// Forum and blog post lines: "某人 发表于 2005-…", "本贴由 某人 于 …".
 static AUTHOR_POSTED: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?:^|\s)([\p{Han}A-Za-z0-9_&]{2,20})\s*发表于|本贴由\s*(\S{2,20})\s*于")
+    Regex::new(r"(?:^|\s)([\p{Han}A-Za-z0-9_&]{2,20})\s*(?:发表于|写于\s*(?:19|20)\d{2})|本贴由\s*(\S{2,20})\s*于|由\s*([\p{Han}A-Za-z0-9_&]{2,20}?)\s*张贴|是\s*([\p{Han}A-Za-z0-9_&]{2,20}?)\s*在\s*(?:19|20)\d{2}\s*年[^发]{0,30}发表")
         .expect("regex")
 });
+
+/// A blog's owner in its page title: "文章_张三的博客", "张三的专栏", "文章_张三_新浪博客", "张三 | blog.example.com".
+static BLOG_TITLE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?:^|[_\-|｜\s])([\p{Han}A-Za-z0-9&·]{2,12}?)的(?:博客|专栏|个人空间|日志)|(?:^|[_\-|｜\s])([\p{Han}A-Za-z0-9&·]{2,12})\s*[_\-|｜]\s*(?:[\p{Han}]{0,2}博客|[Bb]log\b)(?:$|[\s_\-|｜.])")
+        .expect("regex")
+});
+
+/// The blog owner named by the page title, if the title has a blog pattern.
+fn blog_owner(title_tag: &str) -> Option<String> {
+    // "X的博客" anywhere names the owner; only without it does "X_博客" count.
+    let mut caps = BLOG_TITLE.captures_iter(title_tag).collect::<Vec<_>>();
+    caps.sort_by_key(|c| c.get(1).is_none());
+    let c = caps.into_iter().next()?;
+    let name = c.get(1).or_else(|| c.get(2))?.as_str();
+    (!NOT_NAMES.contains(&name) && !name.ends_with("博客")).then(|| name.to_owned())
+}
 
 /// Words that end a name match (a byline continues with them, they are not part of the name).
 const NAME_STOPS: &[&str] = &[
@@ -678,13 +716,18 @@ fn author(
             if b.chars <= 160 {
                 consider(&mut best, labeled_author(&b.text));
                 if let Some(c) = AUTHOR_POSTED.captures(&b.text) {
-                    let raw = c.get(1).or_else(|| c.get(2)).map_or("", |m| m.as_str());
+                    let raw = (1..=4).find_map(|i| c.get(i)).map_or("", |m| m.as_str());
                     if !NOT_NAMES.contains(&raw) {
                         consider(&mut best, Some((2, raw.to_owned())));
                     }
                 }
             }
         }
+    }
+    if best.is_none()
+        && let Some(owner) = meta.title_tag.as_deref().and_then(blog_owner)
+    {
+        return Some(owner);
     }
     best.map(|(_, n)| n)
 }
@@ -837,6 +880,41 @@ mod tests {
         (0..n)
             .map(|i| format!("<p>第{i}段：这家公司今年的研发投入继续增加，管理层在发布会上表示，新产品将在明年上市，并计划扩大海外市场。</p>"))
             .collect()
+    }
+
+    #[test]
+    fn magazine_issue_dates_an_undated_essay() {
+        let page = format!(
+            "<html><head><title>论言论自由</title></head><body><h1>论言论自由</h1>\
+             <div class=content>{}<p>——《某某评论》2001年7月号</p></div></body></html>",
+            paragraphs(5)
+        );
+        let a = article(&page, None);
+        assert_eq!(
+            a.published_at.unwrap().to_rfc3339(),
+            "2001-07-01T00:00:00+08:00"
+        );
+        assert_eq!(a.published_source, Some(PublishedSource::Text));
+    }
+
+    #[test]
+    fn blog_owner_from_the_page_title_and_posted_lines() {
+        assert_eq!(blog_owner("春游记_王小明的博客").as_deref(), Some("王小明"));
+        assert_eq!(
+            blog_owner("读书笔记_林一_新浪博客").as_deref(),
+            Some("林一")
+        );
+        assert_eq!(
+            blog_owner("小河 | blog.example.com").as_deref(),
+            Some("小河")
+        );
+        assert_eq!(blog_owner("某公司发布新品_某某科技"), None);
+        let page = format!(
+            "<html><head><title>春游记</title></head><body><h1>春游记</h1>\
+             <div class=content>{}</div><div class=foot>由 山间清风 张贴 @ 2006-05-01 10:00</div></body></html>",
+            paragraphs(5)
+        );
+        assert_eq!(article(&page, None).author.as_deref(), Some("山间清风"));
     }
 
     #[test]
