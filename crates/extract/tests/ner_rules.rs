@@ -380,3 +380,17 @@ fn a_dictionary_company_takes_the_suffix_written_after_it() {
         "{entities:?}"
     );
 }
+
+#[test]
+fn a_verb_like_suffix_with_an_aspect_particle_is_the_verb() {
+    let entities = extract("阿里投资了这家初创企业。");
+    assert!(
+        !has(&entities, EntityKind::Company, "阿里投资"),
+        "{entities:?}"
+    );
+    assert_eq!(
+        named(&entities, EntityKind::Company, "阿里").as_deref(),
+        Some("阿里巴巴"),
+        "{entities:?}"
+    );
+}

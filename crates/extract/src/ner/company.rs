@@ -180,6 +180,16 @@ fn suffixed_at(doc: &Doc<'_>, index: usize, out: &mut Vec<Candidate>) {
     if lexicon::SUFFIX_WORDS_NOT_NAMES.contains(&token.word) {
         return;
     }
+    // `阿里投资了…`, `腾讯控股过…`: a verb-like suffix followed by an aspect particle is the verb.
+    if token.word == suffix
+        && VERB_LIKE_SUFFIXES.contains(&suffix)
+        && doc
+            .tokens
+            .get(index + 1)
+            .is_some_and(|next| matches!(next.word, "了" | "过" | "着"))
+    {
+        return;
+    }
     let legal = lexicon::LEGAL_SUFFIXES.contains(&suffix);
     let strong_suffix = legal || STRONG_SUFFIXES.contains(&suffix) || kind == EntityKind::Org;
     let suffix_len = suffix.chars().count();

@@ -54,6 +54,7 @@ const COMPOUND_SURNAMES: [&str; 26] = [
 
 /// Titles and roles that, written right before a name, introduce it (`联合创始人李先刚`).
 pub const TITLES_BEFORE: &[&str] = &[
+    "名叫",
     "创始人",
     "联合创始人",
     "创办人",
