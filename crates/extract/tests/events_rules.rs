@@ -720,3 +720,47 @@ fn a_title_chain_before_a_name_is_not_read_as_an_employer() {
         }
     }
 }
+
+#[test]
+fn an_unknown_company_raising_money_is_read_from_the_clause_subject() {
+    let text = "据悉，蓝海智算近日完成3亿元Pre-A轮融资，本轮融资由青松资本领投。";
+    let amounts = vec![amount(
+        text,
+        "3亿元",
+        AmountKind::Money,
+        "300000000",
+        Some("CNY"),
+    )];
+    let entities = vec![company(text, "青松资本")];
+    let events = find_events(text, &entities, &amounts, None);
+    assert_eq!(
+        events.len(),
+        1,
+        "one round however often 融资 is written: {events:?}"
+    );
+    match &events[0].detail {
+        EventDetail::Funding {
+            company,
+            round,
+            amount,
+            lead_investors,
+            ..
+        } => {
+            assert_eq!(company, "蓝海智算");
+            assert_eq!(round.as_deref(), Some("Pre-A"));
+            assert_eq!(amount.as_ref().map(|a| a.text.as_str()), Some("3亿元"));
+            assert_eq!(lead_investors, &vec!["青松资本".to_owned()]);
+        }
+        other => panic!("{other:?}"),
+    }
+    // A round word before the verb is no company.
+    let text = "第二轮融资中获得了10亿元。";
+    let amounts = vec![amount(
+        text,
+        "10亿元",
+        AmountKind::Money,
+        "1000000000",
+        Some("CNY"),
+    )];
+    assert!(find_events(text, &[], &amounts, None).is_empty());
+}

@@ -33,6 +33,20 @@ const ADVERBS: &[&str] = &[
     "毅然",
     "相继",
     "先后",
+    // Time words between a subject and its verb (`甲公司今日宣布`).
+    "今日",
+    "今天",
+    "昨日",
+    "昨天",
+    "日前",
+    "近日",
+    "近期",
+    "本周",
+    "上周",
+    "当天",
+    "当日",
+    "也",
+    "已",
     "再度",
     "宣布正式",
     "正式宣布",
@@ -118,6 +132,9 @@ enum Slot {
     OrgLoose,
     /// A company in a money clause.
     Company,
+    /// The subject of a funding, investment, valuation or deal clause (`甲完成B轮融资`): a
+    /// company whatever its name, when the phrase is short.
+    DealSubject,
     /// The company whose stake or business is sold (`收购甲乙股权`): any short clean phrase.
     StakeHolder,
 }
@@ -190,14 +207,21 @@ pub(crate) fn mentions(
             }
             Ipo | Layoff | Funding | Investment | Valuation | Acquire | Sell => {
                 if let Some(p) = subject_before(chars, start, t.start) {
-                    wanted.push((p, Slot::Company));
+                    // Listings and layoffs are told of many non-companies (teams, cities), so
+                    // their subjects need a company shape; deal subjects do not.
+                    let slot = if matches!(t.kind, Ipo | Layoff) {
+                        Slot::Company
+                    } else {
+                        Slot::DealSubject
+                    };
+                    wanted.push((p, slot));
                 }
                 if matches!(t.kind, Acquire | Sell)
                     && let Some(p) = after
                 {
                     match stake_holder(chars, p) {
                         Some(holder) => wanted.push((holder, Slot::StakeHolder)),
-                        None => wanted.push((p, Slot::Company)),
+                        None => wanted.push((p, Slot::DealSubject)),
                     }
                 }
             }
@@ -372,6 +396,15 @@ fn org_before_title(chars: &[char], floor: usize, person: usize) -> Option<(usiz
         || text.starts_with("集团");
     (stripped && (2..=10).contains(&(end - start)) && !bare_suffix && !generic)
         .then_some((start, end))
+}
+
+/// Phrases before a deal verb that name the deal, not its company: a round (`第二轮`, `本轮`, `B轮`),
+/// or a clause opened by a conjunction (`且第三轮`, `并完成`).
+fn deal_word(text: &str) -> bool {
+    text.contains('轮')
+        || text.starts_with('第')
+        || text.starts_with(['且', '并', '而', '又', '还', '本', '该', '此', '其', '这', '那'])
+        || text.ends_with("融资")
 }
 
 /// Listed companies written with their stock code (`星河控股(08123)`, `甲乙科技（600123）`) that no
@@ -567,10 +600,10 @@ fn fit(chars: &[char], start: usize, end: usize, slot: Slot) -> Option<(usize, u
     let text: String = chars[start..end].iter().collect();
     match slot {
         Slot::Person => person_tail(chars, start, end).map(|(s, e)| (s, e, EntityKind::Person)),
-        Slot::Org | Slot::OrgLoose | Slot::Company | Slot::StakeHolder => {
+        Slot::Org | Slot::OrgLoose | Slot::Company | Slot::DealSubject | Slot::StakeHolder => {
             let n = end - start;
             if n < 2
-                || !matches!(slot, Slot::Company | Slot::StakeHolder)
+                || !matches!(slot, Slot::Company | Slot::DealSubject | Slot::StakeHolder)
                     && person_tail(chars, start, end) == Some((start, end))
             {
                 return None;
@@ -587,7 +620,10 @@ fn fit(chars: &[char], start: usize, end: usize, slot: Slot) -> Option<(usize, u
             let generic = lexicon::GENERIC_MODIFIERS
                 .iter()
                 .any(|g| text.starts_with(g) && g.chars().count() == 1);
-            let loose = slot == Slot::OrgLoose && n <= 8 || slot == Slot::StakeHolder && n <= 10;
+            // The subject of a money clause (`甲完成B轮融资`) is a company whatever its name.
+            let loose = slot == Slot::OrgLoose && n <= 8
+                || slot == Slot::StakeHolder && n <= 10
+                || slot == Slot::DealSubject && (2..=8).contains(&n) && !deal_word(&text);
             let quoted = start > 0
                 && end < chars.len()
                 && matches!(chars[start - 1], '“' | '"' | '「' | '『')
@@ -614,11 +650,12 @@ fn fit(chars: &[char], start: usize, end: usize, slot: Slot) -> Option<(usize, u
             if generic || title || !(coded || latin || suffixed || loose || quoted) {
                 return None;
             }
-            let kind = if matches!(slot, Slot::Company | Slot::StakeHolder) || coded {
-                EntityKind::Company
-            } else {
-                EntityKind::Org
-            };
+            let kind =
+                if matches!(slot, Slot::Company | Slot::DealSubject | Slot::StakeHolder) || coded {
+                    EntityKind::Company
+                } else {
+                    EntityKind::Org
+                };
             Some((start, end, kind))
         }
     }

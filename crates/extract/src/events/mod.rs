@@ -181,7 +181,7 @@ pub fn find_event_mentions(
                     && m.event.detail == event.detail
                     && m.event.date == event.date
             });
-            if !duplicate {
+            if !duplicate && !merge_round(&mut out, &event) {
                 out.push(EventMention {
                     event,
                     arguments: built.arguments,
@@ -190,6 +190,55 @@ pub fn find_event_mentions(
         }
     }
     out
+}
+
+/// One sentence tells one funding round per company however often it says 融资 (`甲完成A轮融资，本轮
+/// 融资由乙领投`): a second funding of the same company in the same sentence fills in what the first
+/// lacks instead of standing as its own event. True when `event` was merged into one of `out`.
+fn merge_round(out: &mut [EventMention], event: &Event) -> bool {
+    let EventDetail::Funding {
+        company,
+        round,
+        amount,
+        investors,
+        lead_investors,
+    } = &event.detail
+    else {
+        return false;
+    };
+    let Some(earlier) = out.iter_mut().find(|m| {
+        m.event.start == event.start
+            && matches!(&m.event.detail, EventDetail::Funding { company: c, round: r, .. }
+                if c == company && (r.is_none() || round.is_none() || r == round))
+    }) else {
+        return false;
+    };
+    if let EventDetail::Funding {
+        round: r,
+        amount: a,
+        investors: i,
+        lead_investors: l,
+        ..
+    } = &mut earlier.event.detail
+    {
+        if r.is_none() {
+            r.clone_from(round);
+        }
+        if a.is_none() {
+            a.clone_from(amount);
+        }
+        for (mine, theirs) in [(i, investors), (l, lead_investors)] {
+            for name in theirs {
+                if !mine.contains(name) {
+                    mine.push(name.clone());
+                }
+            }
+        }
+    }
+    if earlier.event.date.is_none() {
+        earlier.event.date.clone_from(&event.date);
+    }
+    true
 }
 
 /// A join whose person left a named company earlier in the same sentence came from there

@@ -40,7 +40,9 @@ fn subjects<'a>(s: &Sentence<'a>, pos: usize) -> Vec<&'a Entity> {
 const BIOGRAPHY_MARKERS: &[&str] = &["曾", "此前", "之前", "以前", "早年", "先后", "历任", "当时"];
 
 fn is_biography(between_person_and_trigger: &str) -> bool {
-    BIOGRAPHY_MARKERS.iter().any(|m| between_person_and_trigger.contains(m))
+    BIOGRAPHY_MARKERS
+        .iter()
+        .any(|m| between_person_and_trigger.contains(m))
 }
 
 /// Leaving, quitting, joining, appointment and role-change events, one per subject person.
