@@ -456,6 +456,12 @@ fn blog_owner(title_tag: &str) -> Option<String> {
     (!NOT_NAMES.contains(&name) && !name.ends_with("博客")).then(|| name.to_owned())
 }
 
+/// "2004年7月16日08:19 [ 张三 ]  来源：…": a bracketed name in a byline that goes on with its other fields.
+static AUTHOR_BRACKETED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?:^|[\s　])[\[【]\s*([\p{Han}]{2,4})\s*[\]】][^\p{Han}A-Za-z0-9]{0,4}(?:来源|出处|时间|日期|发布|(?:19|20)\d{2}[-/年])")
+        .expect("regex")
+});
+
 /// Words that end a name match (a byline continues with them, they are not part of the name).
 const NAME_STOPS: &[&str] = &[
     "来源",
@@ -572,6 +578,13 @@ fn labeled_author(line: &str) -> Option<(u8, String)> {
             continue;
         };
         merge_name(&mut best, strength, name);
+    }
+    if best.is_none()
+        && let Some(c) = AUTHOR_BRACKETED.captures(line)
+        && plausible_author(&c[1])
+        && !NOT_NAMES.contains(&&c[1])
+    {
+        best = Some((2, c[1].to_owned()));
     }
     if best.is_none() {
         // "记者张三/文", "本报记者张三发自北京", "张三/摄": the name glued to its label.
@@ -880,6 +893,16 @@ mod tests {
         (0..n)
             .map(|i| format!("<p>第{i}段：这家公司今年的研发投入继续增加，管理层在发布会上表示，新产品将在明年上市，并计划扩大海外市场。</p>"))
             .collect()
+    }
+
+    #[test]
+    fn bracketed_name_opening_a_byline() {
+        assert_eq!(
+            labeled_author("2006年3月1日 08:19 [ 李文华 ]  来源：[ 某某网 ]").map(|(_, n)| n),
+            Some("李文华".to_owned())
+        );
+        assert_eq!(labeled_author("【环球时报】 来源：环球网"), None);
+        assert_eq!(labeled_author("[ 李文华 ] 查看原图"), None);
     }
 
     #[test]
