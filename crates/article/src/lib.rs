@@ -462,6 +462,11 @@ static AUTHOR_BRACKETED: LazyLock<Regex> = LazyLock::new(|| {
         .expect("regex")
 });
 
+/// "(Joel Spolsky)" right after a name: the original of a translated name.
+static ORIGINAL_NAME: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^\s*[（(]\s*([A-Z][a-z]+(?:[ .\-][A-Z][a-z]*\.?){1,3})\s*[)）]").expect("regex")
+});
+
 /// Words that end a name match (a byline continues with them, they are not part of the name).
 const NAME_STOPS: &[&str] = &[
     "来源",
@@ -574,9 +579,15 @@ fn labeled_author(line: &str) -> Option<(u8, String)> {
             "文" => 2,
             _ => 3,
         };
-        let Some(name) = trim_name(&c[2]) else {
+        let Some(mut name) = trim_name(&c[2]) else {
             continue;
         };
+        // "周思博 (Joel Spolsky)": a translated name keeps its original written after it.
+        if !name.contains(' ')
+            && let Some(o) = ORIGINAL_NAME.captures(&line[c.get(2).map_or(0, |m| m.end())..])
+        {
+            name = format!("{name} ({})", o[1].trim());
+        }
         merge_name(&mut best, strength, name);
     }
     if best.is_none()
@@ -903,6 +914,18 @@ mod tests {
         );
         assert_eq!(labeled_author("【环球时报】 来源：环球网"), None);
         assert_eq!(labeled_author("[ 李文华 ] 查看原图"), None);
+    }
+
+    #[test]
+    fn translated_name_keeps_its_original() {
+        assert_eq!(
+            labeled_author("作者：白乐天 (John Smith)  2006-01-02").map(|(_, n)| n),
+            Some("白乐天 (John Smith)".to_owned())
+        );
+        assert_eq!(
+            labeled_author("作者：白乐天 (本报特约)").map(|(_, n)| n),
+            Some("白乐天".to_owned())
+        );
     }
 
     #[test]
