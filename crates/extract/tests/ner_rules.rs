@@ -394,3 +394,24 @@ fn a_verb_like_suffix_with_an_aspect_particle_is_the_verb() {
         "{entities:?}"
     );
 }
+
+#[test]
+fn common_word_brands_are_companies_when_the_context_says_so() {
+    let e = extract("前晨光科技首席科学家宣布离职，随后加入了一家创业公司。");
+    assert!(has(&e, EntityKind::Company, "晨光科技"), "{e:?}");
+    let e = extract("晨光动力宣布完成新一轮融资，将用于电机研发。");
+    assert!(has(&e, EntityKind::Company, "晨光动力"), "{e:?}");
+    // Without such context the same shape is an ordinary phrase.
+    let e = extract("这一轮信息科技浪潮改变了很多行业。");
+    assert!(!e.iter().any(|x| x.kind == EntityKind::Company), "{e:?}");
+}
+
+#[test]
+fn a_description_before_a_legal_name_is_not_part_of_it() {
+    let e = extract("自动驾驶公司北辰智驾科技有限公司今日宣布完成融资。");
+    assert!(
+        has(&e, EntityKind::Company, "北辰智驾科技有限公司"),
+        "{e:?}"
+    );
+    assert!(!e.iter().any(|x| x.text.starts_with("公司")), "{e:?}");
+}

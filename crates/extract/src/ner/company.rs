@@ -47,6 +47,20 @@ const LATIN_COMPANY_CUES_AFTER: &[&str] = &[
     "宣布",
 ];
 
+/// Further words after a common-word brand + weak suffix that mark it as a company: what firms do
+/// (`完成`…融资, `发布`) and the first word of a title (`首席`科学家).
+const COMMON_BRAND_CUES_AFTER: &[&str] = &[
+    "完成",
+    "获得",
+    "获",
+    "发布",
+    "推出",
+    "首席",
+    "联合创始人",
+    "副总裁",
+    "高管",
+];
+
 /// Words before a Latin brand that mark it as a company.
 const LATIN_COMPANY_CUES_BEFORE: &[&str] = &[
     "收购",
@@ -232,7 +246,8 @@ fn suffixed_at(doc: &Doc<'_>, index: usize, out: &mut Vec<Candidate>) {
             break;
         }
         let class = classify(prev, legal);
-        if class == BrandToken::Stop {
+        // `大模型应用公司月影智能科技有限公司`: the description before a legal name is no part of it.
+        if class == BrandToken::Stop || prev.word == "公司" {
             break;
         }
         // A Latin word is a brand only right before the suffix (`FALCOM公司`, not `AI应用层公司`).
@@ -272,7 +287,15 @@ fn suffixed_at(doc: &Doc<'_>, index: usize, out: &mut Vec<Candidate>) {
     // The brand must carry a name: a strong token, or a place/common word before a strong suffix.
     // A bank needs a name or a place (`北京银行`), not a common word (`发卡银行`).
     let bank = suffix == "银行" && places > 0;
-    if !strong && !strong_suffix && !bank {
+    // A common word before a weak suffix (`星河科技`) is a company only when what follows says so
+    // (`星河科技宣布`, `星河科技首席科学家`); alone it is as often a phrase (`信息科技`).
+    let cue_after = doc.tokens.get(index + 1).is_some_and(|next| {
+        LATIN_COMPANY_CUES_AFTER.contains(&next.word)
+            || COMMON_BRAND_CUES_AFTER.contains(&next.word)
+            || lexicon::is_title_before(next.word)
+    });
+    let named_by_context = cue_after && brand_len == 2 && inner == 0;
+    if !strong && !strong_suffix && !bank && !named_by_context {
         return;
     }
     if brand_len < 2 && !legal {
