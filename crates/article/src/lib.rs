@@ -359,8 +359,13 @@ fn text_time(
             return Some(f);
         }
     }
-    if let Some((_, end)) = region {
-        let after = blocks.iter().skip(end.saturating_sub(2)).take(12);
+    // A forum thread's region can span several posts: the first "发布时间 … by" line from the
+    // region's start on is the opening post's, later ones are replies.
+    if let Some((start, end)) = region {
+        let after = blocks
+            .iter()
+            .take(end.saturating_sub(2).max(start) + 12)
+            .skip(start);
         if let Some(f) = after
             .filter(|b| b.chars <= 160 && POSTED.is_match(&b.text))
             .find_map(|b| time::find_in_text(&b.text, fetched_at))
@@ -925,6 +930,24 @@ mod tests {
         assert_eq!(
             labeled_author("作者：白乐天 (本报特约)").map(|(_, n)| n),
             Some("白乐天".to_owned())
+        );
+    }
+
+    #[test]
+    fn forum_thread_time_is_the_first_posts() {
+        let post = |text: &str, at: &str, who: &str| {
+            format!(
+                "<tr><td>{who}</td><td>{text}<p>〓 某论坛 发布时间 {at} by <a href=/u>{who}</a> 〓</p></td></tr>"
+            )
+        };
+        let page = format!(
+            "<html><head><title>观影随笔</title></head><body><h1>观影随笔</h1><table>{}{}</table></body></html>",
+            post(&paragraphs(4), "2006/04/02 21:10:05", "楼上客"),
+            post(&paragraphs(5), "2006/06/03 08:00:00", "回帖人")
+        );
+        assert_eq!(
+            article(&page, None).published_at.unwrap().to_rfc3339(),
+            "2006-04-02T21:10:05+08:00"
         );
     }
 
