@@ -384,6 +384,11 @@ fn org_before_title(chars: &[char], floor: usize, person: usize) -> Option<(usiz
         }
         break;
     }
+    // `原甲公司CTO`: the marker of a former employer is no part of its name.
+    let mut start = start;
+    while end > start + 2 && matches!(chars[start], '原' | '前') {
+        start += 1;
+    }
     let text: String = chars[start..end].iter().collect();
     let bare_suffix = lexicon::COMPANY_SUFFIXES
         .iter()
@@ -402,8 +407,13 @@ fn org_before_title(chars: &[char], floor: usize, person: usize) -> Option<(usiz
 /// or a clause opened by a conjunction (`且第三轮`, `并完成`).
 fn deal_word(text: &str) -> bool {
     text.contains('轮')
+        // A time phrase (`今年3月`, `上周`), not a name.
+        || text.contains('年')
+        || text.ends_with(['月', '日', '周'])
         || text.starts_with('第')
-        || text.starts_with(['且', '并', '而', '又', '还', '本', '该', '此', '其', '这', '那'])
+        || text.starts_with([
+            '且', '并', '而', '又', '还', '本', '该', '此', '其', '这', '那',
+        ])
         || text.ends_with("融资")
 }
 
@@ -597,6 +607,21 @@ fn subject_before(chars: &[char], floor: usize, pos: usize) -> Option<(usize, us
 
 /// The part of the phrase `[start, end)` that fits `slot`, with its entity kind.
 fn fit(chars: &[char], start: usize, end: usize, slot: Slot) -> Option<(usize, usize, EntityKind)> {
+    let mut start = start;
+    if slot != Slot::Person {
+        // `储能电池初创公司深蓝动力`: a description ending in 公司 stands before the name itself.
+        let phrase: String = chars[start..end].iter().collect();
+        if let Some(b) = phrase.rfind("公司") {
+            let after = phrase[..b].chars().count() + 2;
+            if start + after + 2 <= end {
+                start += after;
+            }
+        }
+        // `原甲公司CTO`: the marker of a former employer is no part of its name.
+        while end - start > 2 && matches!(chars[start], '原' | '前') {
+            start += 1;
+        }
+    }
     let text: String = chars[start..end].iter().collect();
     match slot {
         Slot::Person => person_tail(chars, start, end).map(|(s, e)| (s, e, EntityKind::Person)),

@@ -284,6 +284,13 @@ fn suffixed_at(doc: &Doc<'_>, index: usize, out: &mut Vec<Candidate>) {
     if brand_len == 0 {
         return;
     }
+    // `原云岚机器人CTO` (jieba keeps `原云岚` whole): a former-employer marker opening the brand's
+    // first token is no part of the name.
+    let first = doc.tokens[j].word;
+    if brand_len > 2 && first.chars().count() > 1 && first.starts_with(['原', '前']) {
+        start += 1;
+        brand_len -= 1;
+    }
     // The brand must carry a name: a strong token, or a place/common word before a strong suffix.
     // A bank needs a name or a place (`北京银行`), not a common word (`发卡银行`).
     let bank = suffix == "银行" && places > 0;
