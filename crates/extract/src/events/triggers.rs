@@ -240,6 +240,15 @@ static WORDS: LazyLock<Vec<(Vec<char>, TriggerKind)>> = LazyLock::new(|| {
         .collect()
 });
 
+/// The first chars of all trigger words, sorted: most positions of a text start no trigger, and
+/// one binary search rules them out before the word list is scanned.
+static FIRST_CHARS: LazyLock<Vec<char>> = LazyLock::new(|| {
+    let mut first: Vec<char> = WORDS.iter().filter_map(|(w, _)| w.first().copied()).collect();
+    first.sort_unstable();
+    first.dedup();
+    first
+});
+
 /// All triggers in `chars[start..end]`, longest match first, none inside `blocked` spans.
 pub(crate) fn find(
     chars: &[char],
@@ -248,9 +257,14 @@ pub(crate) fn find(
     blocked: &[(usize, usize)],
 ) -> Vec<Trigger> {
     let words = &*WORDS;
+    let first_chars = &*FIRST_CHARS;
     let mut out = Vec::new();
     let mut i = start;
     while i < end {
+        if first_chars.binary_search(&chars[i]).is_err() {
+            i += 1;
+            continue;
+        }
         let best = words
             .iter()
             .filter(|(w, _)| i + w.len() <= end && chars[i..i + w.len()] == w[..])
