@@ -243,7 +243,10 @@ static WORDS: LazyLock<Vec<(Vec<char>, TriggerKind)>> = LazyLock::new(|| {
 /// The first chars of all trigger words, sorted: most positions of a text start no trigger, and
 /// one binary search rules them out before the word list is scanned.
 static FIRST_CHARS: LazyLock<Vec<char>> = LazyLock::new(|| {
-    let mut first: Vec<char> = WORDS.iter().filter_map(|(w, _)| w.first().copied()).collect();
+    let mut first: Vec<char> = WORDS
+        .iter()
+        .filter_map(|(w, _)| w.first().copied())
+        .collect();
     first.sort_unstable();
     first.dedup();
     first
