@@ -5,28 +5,14 @@
 //! `../shared/corpus/text/thucnews-cnews/` (or `$ZHNEWS_SHARED/corpus/…`) when it is there (never
 //! copied into the repository). Run: `cargo bench -p zhnews-extract --bench events`.
 
+mod corpus;
+
 use chrono::NaiveDate;
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 use std::hint::black_box;
-use std::path::{Path, PathBuf};
 use zhnews_extract::Extractor;
 use zhnews_extract::events::find_events;
 use zhnews_model::Extraction;
-
-fn corpus_articles() -> Vec<String> {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
-    let shared = std::env::var_os("ZHNEWS_SHARED")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| root.join("../shared"));
-    let path = shared.join("corpus/text/thucnews-cnews/cnews.val.txt");
-    let Ok(text) = std::fs::read_to_string(path) else {
-        return Vec::new();
-    };
-    text.lines()
-        .filter_map(|line| line.split_once('\t').map(|(_, body)| body.to_owned()))
-        .take(300)
-        .collect()
-}
 
 fn bench(c: &mut Criterion) {
     let extractor = Extractor::new();
@@ -46,7 +32,7 @@ fn bench(c: &mut Criterion) {
             ))
         })
     });
-    for article in corpus_articles() {
+    for article in corpus::thucnews_articles(300) {
         let mentions = extractor.extract(&article, published);
         inputs.push((article, mentions));
     }

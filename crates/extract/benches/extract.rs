@@ -6,26 +6,11 @@
 //! bench time when it is there (the corpus is never copied into the repository). Run:
 //! `cargo bench -p zhnews-extract --bench extract`.
 
+mod corpus;
+
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 use std::hint::black_box;
-use std::path::{Path, PathBuf};
 use zhnews_extract::Extractor;
-
-/// Articles of the corpus sample, one per line (`category<TAB>title+body`).
-fn corpus_articles() -> Vec<String> {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
-    let shared = std::env::var_os("ZHNEWS_SHARED")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| root.join("../shared"));
-    let path = shared.join("corpus/text/thucnews-cnews/cnews.val.txt");
-    let Ok(text) = std::fs::read_to_string(path) else {
-        return Vec::new();
-    };
-    text.lines()
-        .filter_map(|line| line.split_once('\t').map(|(_, body)| body.to_owned()))
-        .take(300)
-        .collect()
-}
 
 fn bench(c: &mut Criterion) {
     let extractor = Extractor::new();
@@ -40,7 +25,7 @@ fn bench(c: &mut Criterion) {
         b.iter(|| black_box(extractor.extract(black_box(seed), None)))
     });
 
-    let articles = corpus_articles();
+    let articles = corpus::thucnews_articles(300);
     if !articles.is_empty() {
         let chars: usize = articles.iter().map(|a| a.chars().count()).sum();
         group.throughput(Throughput::Elements(chars as u64));
