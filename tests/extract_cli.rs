@@ -24,6 +24,31 @@ fn stdout_json(output: &std::process::Output) -> Value {
     serde_json::from_slice(&output.stdout).expect("stdout is one JSON document")
 }
 
+/// The non-blank lines of stdout, each one JSON document.
+fn stdout_jsonl(output: &std::process::Output) -> Vec<Value> {
+    output
+        .stdout
+        .split(|b| *b == b'\n')
+        .filter(|l| !l.is_empty())
+        .map(|l| serde_json::from_slice(l).expect("each stdout line is JSON"))
+        .collect()
+}
+
+/// `zhnews extract` of the seed article, which must succeed.
+fn seed_extraction() -> Value {
+    let output = zhnews()
+        .arg("extract")
+        .arg(repo_file(SEED))
+        .output()
+        .unwrap();
+    assert!(
+        output.status.success(),
+        "stderr: {}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    stdout_json(&output)
+}
+
 /// Every mention's offsets must select exactly its `text` from the input, counted in chars.
 fn assert_offsets_select_text(text: &str, mentions: &[Value]) {
     let chars: Vec<char> = text.chars().collect();
@@ -90,12 +115,7 @@ fn seed_article_gives_schema_conformant_json() {
 
 #[test]
 fn seed_article_names_its_people_and_companies_canonically() {
-    let output = zhnews()
-        .arg("extract")
-        .arg(repo_file(SEED))
-        .output()
-        .unwrap();
-    let json = stdout_json(&output);
+    let json = seed_extraction();
     let names = |kind: &str| -> Vec<String> {
         json["entities"]
             .as_array()
@@ -143,12 +163,7 @@ fn seed_article_names_its_people_and_companies_canonically() {
 
 #[test]
 fn seed_article_money_is_normalized() {
-    let output = zhnews()
-        .arg("extract")
-        .arg(repo_file(SEED))
-        .output()
-        .unwrap();
-    let json = stdout_json(&output);
+    let json = seed_extraction();
     let money: Vec<&Value> = json["amounts"]
         .as_array()
         .unwrap()
@@ -210,12 +225,7 @@ fn jsonl_batch_keeps_ids_and_order() {
         "stderr: {}",
         String::from_utf8_lossy(&output.stderr)
     );
-    let lines: Vec<Value> = output
-        .stdout
-        .split(|b| *b == b'\n')
-        .filter(|l| !l.is_empty())
-        .map(|l| serde_json::from_slice(l).unwrap())
-        .collect();
+    let lines = stdout_jsonl(&output);
     assert_eq!(lines.len(), 3, "one output line per non-blank input line");
     assert_eq!(lines[0]["id"], 7);
     assert_eq!(lines[1]["id"], "b");
@@ -250,11 +260,9 @@ fn jsonl_keep_going_skips_bad_lines_and_exits_1() {
         .output()
         .unwrap();
     assert_eq!(output.status.code(), Some(1));
-    let ids: Vec<Value> = output
-        .stdout
-        .split(|b| *b == b'\n')
-        .filter(|l| !l.is_empty())
-        .map(|l| serde_json::from_slice::<Value>(l).unwrap()["id"].clone())
+    let ids: Vec<Value> = stdout_jsonl(&output)
+        .iter()
+        .map(|l| l["id"].clone())
         .collect();
     assert_eq!(ids, vec![serde_json::json!(1), serde_json::json!(4)]);
     let stderr = String::from_utf8_lossy(&output.stderr);

@@ -28,6 +28,17 @@ pub struct Found {
     pub pos: usize,
 }
 
+/// An `AM`/`PM` marker as the Chinese half-day word [`hm`] reads (`下午` adds twelve hours).
+fn half_day(marker: Option<regex::Match<'_>>) -> Option<&'static str> {
+    marker.map(|m| {
+        if m.as_str().eq_ignore_ascii_case("pm") {
+            "下午"
+        } else {
+            "上午"
+        }
+    })
+}
+
 static FULL: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         r"((?:19|20)\d{2})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?(?:[\sT]*(?:(上午|下午|晚上|凌晨|中午)\s*)?(\d{1,2})\s*[:：时]\s*(\d{1,2})(?:\s*[:：分]\s*(\d{1,2}))?(?:\s*([AaPp][Mm])\b)?)?",
@@ -171,15 +182,7 @@ pub fn find_in_text(text: &str, fetched_at: Option<DateTime<FixedOffset>>) -> Op
                 h.as_str(),
                 mi.as_str(),
                 c.get(7).map(|x| x.as_str()),
-                c.get(4).map(|x| x.as_str()).or_else(|| {
-                    c.get(8).map(|x| {
-                        if x.as_str().eq_ignore_ascii_case("pm") {
-                            "下午"
-                        } else {
-                            "上午"
-                        }
-                    })
-                }),
+                c.get(4).map(|x| x.as_str()).or_else(|| half_day(c.get(8))),
             ),
             _ => None,
         };
@@ -237,13 +240,7 @@ pub fn find_in_text(text: &str, fetched_at: Option<DateTime<FixedOffset>>) -> Op
         let Some(date) = NaiveDate::from_ymd_opt(c[3].parse().ok()?, month, day) else {
             continue;
         };
-        let half = c.get(7).map(|x| {
-            if x.as_str().eq_ignore_ascii_case("pm") {
-                "下午"
-            } else {
-                "上午"
-            }
-        });
+        let half = half_day(c.get(7));
         let time = match (c.get(4), c.get(5)) {
             (Some(h), Some(mi)) => hm(h.as_str(), mi.as_str(), c.get(6).map(|x| x.as_str()), half),
             _ => None,
