@@ -137,6 +137,8 @@ enum Slot {
     DealSubject,
     /// The company whose stake or business is sold (`收购甲乙股权`): any short clean phrase.
     StakeHolder,
+    /// An investor named before `领投`/`跟投` (`由甲资本领投`): any short clean phrase.
+    Investor,
 }
 
 /// Mentions read from the text for the slots of `triggers` in `chars[start..end]` that no entity of
@@ -226,6 +228,11 @@ pub(crate) fn mentions(
                 }
             }
             Spend => {}
+        }
+        if matches!(t.kind, Funding | Investment) {
+            for p in investor_phrases(chars, start, end) {
+                wanted.push((p, Slot::Investor));
+            }
         }
         let talent = matches!(t.kind, Join | Leave | Quit | Appoint | RoleChange);
         for ((ps, pe), slot) in wanted {
@@ -586,23 +593,80 @@ fn phrase_after(chars: &[char], ceiling: usize, pos: usize) -> Option<(usize, us
     (start < end && end - start <= 16).then_some((start, end))
 }
 
-/// The subject of a money clause: the phrase before its first light verb (`甲完成B轮融资`,
-/// `甲获得乙投资`, `甲宣布裁员`), or right before the trigger.
-fn subject_before(chars: &[char], floor: usize, pos: usize) -> Option<(usize, usize)> {
-    let clause = super::sentences::clause_start(chars, pos, floor);
-    let head: String = chars[clause..pos].iter().collect();
-    for verb in [
-        "完成", "获得", "再获", "宣布", "获", "将", "拟", "已", "正式", "成功", "启动", "进行",
-        "计划", "赴", "在",
-    ] {
-        if let Some(b) = head.find(verb) {
-            let at = clause + head[..b].chars().count();
-            if at > clause {
-                return phrase_before(chars, clause, at);
+/// Words after which an investor is named (`由甲领投`, `获乙领投`), cut off the investor phrase.
+const INVESTOR_LEADS: &[&str] = &["获得", "获", "由", "此轮", "本轮"];
+
+/// The investor phrases of a sentence: each phrase before `领投`/`跟投`/`参投` and the phrases
+/// coordinated with it by `、`/`和`/`及`/`与` (`由甲资本领投，乙创投、丙基金跟投`).
+fn investor_phrases(chars: &[char], start: usize, end: usize) -> Vec<(usize, usize)> {
+    const MARKERS: &[&str] = &["领投", "跟投", "参投", "领衔投资", "独家投资"];
+    let sentence: String = chars[start..end].iter().collect();
+    let mut out = Vec::new();
+    for marker in MARKERS {
+        for (b, _) in sentence.match_indices(marker) {
+            let mut pos = start + sentence[..b].chars().count();
+            // `甲、乙等跟投`, `甲共同领投`.
+            for filler in ["共同", "联合", "等"] {
+                let n = filler.chars().count();
+                if pos >= start + n && chars[pos - n..pos].iter().copied().eq(filler.chars()) {
+                    pos -= n;
+                }
+            }
+            let clause = super::sentences::clause_start(chars, pos, start);
+            let mut right = pos;
+            while let Some((ps, pe)) = phrase_before(chars, clause, right) {
+                let text: String = chars[ps..pe].iter().collect();
+                // `获乙资本领投`: the investor follows the verb.
+                let cut = INVESTOR_LEADS
+                    .iter()
+                    .filter_map(|l| text.rfind(l).map(|i| i + l.len()))
+                    .max()
+                    .map_or(0, |i| text[..i].chars().count());
+                if ps + cut < pe {
+                    out.push((ps + cut, pe));
+                }
+                if cut > 0
+                    || ps <= clause + 1
+                    || !matches!(chars[ps - 1], '、' | '和' | '及' | '与')
+                {
+                    break;
+                }
+                right = ps - 1;
             }
         }
     }
-    phrase_before(chars, clause, pos)
+    out
+}
+
+/// Light verbs between the subject of a money clause and its trigger.
+const DEAL_VERBS: &[&str] = &[
+    "完成", "获得", "再获", "宣布", "获", "将", "拟", "已", "正式", "成功", "启动", "进行", "计划",
+    "赴", "在", "于",
+];
+
+/// The subject of a money clause: the phrase opening the clause before its first light verb
+/// (`甲已于近日完成B轮融资`, `甲获得乙投资`, `甲宣布裁员`), or right before the trigger.
+fn subject_before(chars: &[char], floor: usize, pos: usize) -> Option<(usize, usize)> {
+    let clause = super::sentences::clause_start(chars, pos, floor);
+    let head: String = chars[clause..pos].iter().collect();
+    let first_verb = DEAL_VERBS
+        .iter()
+        .filter_map(|v| head.find(v))
+        .filter(|&b| b > 0)
+        .min();
+    let phrase = match first_verb {
+        Some(b) => phrase_before(chars, clause, clause + head[..b].chars().count())?,
+        None => phrase_before(chars, clause, pos)?,
+    };
+    // `甲领投乙`: the raiser is the one after the investor.
+    let text: String = chars[phrase.0..phrase.1].iter().collect();
+    match text.rfind("领投") {
+        Some(i) => {
+            let cut = text[..i].chars().count() + 2;
+            (phrase.0 + cut + 2 <= phrase.1).then_some((phrase.0 + cut, phrase.1))
+        }
+        None => Some(phrase),
+    }
 }
 
 /// The part of the phrase `[start, end)` that fits `slot`, with its entity kind.
@@ -625,11 +689,18 @@ fn fit(chars: &[char], start: usize, end: usize, slot: Slot) -> Option<(usize, u
     let text: String = chars[start..end].iter().collect();
     match slot {
         Slot::Person => person_tail(chars, start, end).map(|(s, e)| (s, e, EntityKind::Person)),
-        Slot::Org | Slot::OrgLoose | Slot::Company | Slot::DealSubject | Slot::StakeHolder => {
+        Slot::Org
+        | Slot::OrgLoose
+        | Slot::Company
+        | Slot::DealSubject
+        | Slot::StakeHolder
+        | Slot::Investor => {
             let n = end - start;
             if n < 2
-                || !matches!(slot, Slot::Company | Slot::DealSubject | Slot::StakeHolder)
-                    && person_tail(chars, start, end) == Some((start, end))
+                || !matches!(
+                    slot,
+                    Slot::Company | Slot::DealSubject | Slot::StakeHolder | Slot::Investor
+                ) && person_tail(chars, start, end) == Some((start, end))
             {
                 return None;
             }
@@ -648,7 +719,9 @@ fn fit(chars: &[char], start: usize, end: usize, slot: Slot) -> Option<(usize, u
             // The subject of a money clause (`甲完成B轮融资`) is a company whatever its name.
             let loose = slot == Slot::OrgLoose && n <= 8
                 || slot == Slot::StakeHolder && n <= 10
-                || slot == Slot::DealSubject && (2..=8).contains(&n) && !deal_word(&text);
+                || matches!(slot, Slot::DealSubject | Slot::Investor)
+                    && (2..=8).contains(&n)
+                    && !deal_word(&text);
             let quoted = start > 0
                 && end < chars.len()
                 && matches!(chars[start - 1], '“' | '"' | '「' | '『')
@@ -675,12 +748,15 @@ fn fit(chars: &[char], start: usize, end: usize, slot: Slot) -> Option<(usize, u
             if generic || title || !(coded || latin || suffixed || loose || quoted) {
                 return None;
             }
-            let kind =
-                if matches!(slot, Slot::Company | Slot::DealSubject | Slot::StakeHolder) || coded {
-                    EntityKind::Company
-                } else {
-                    EntityKind::Org
-                };
+            let kind = if matches!(
+                slot,
+                Slot::Company | Slot::DealSubject | Slot::StakeHolder | Slot::Investor
+            ) || coded
+            {
+                EntityKind::Company
+            } else {
+                EntityKind::Org
+            };
             Some((start, end, kind))
         }
     }

@@ -16,6 +16,7 @@ mod dates;
 mod fallback;
 mod modality;
 mod sentences;
+mod spans;
 mod triggers;
 
 use chrono::NaiveDate;
@@ -176,6 +177,7 @@ pub fn find_event_mentions(
                 end,
                 trigger: Some((trigger.start, trigger.end)),
             };
+            spans::widen(&chars, start, end, &sentence.entities, &mut built.arguments);
             let duplicate = out.iter().any(|m: &EventMention| {
                 m.event.start == event.start
                     && m.event.detail == event.detail

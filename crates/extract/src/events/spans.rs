@@ -1,0 +1,291 @@
+//! Argument spans widened from the bare name to the noun phrase that fills the role as written.
+//!
+//! The argument rules pick names (`陈某`, `甲公司`); what the sentence says in the role's slot is often
+//! longer: the mover is introduced with employer and title (`甲科技副总经理陈某辞职`, `24岁后卫周某
+//! 加盟`), a listed company with its stock code (`甲科技（600123）`). The event's fields keep the
+//! canonical names; only the cited span ([`super::Argument`]) covers the whole phrase, so a reader
+//! sees who was meant. The widening never crosses punctuation (other than the `、` of a title chain),
+//! a verb or another argument.
+
+use super::{Argument, Role};
+use std::sync::LazyLock;
+use zhnews_model::{Entity, EntityKind};
+
+/// Words a person's title or descriptor is built from, as written before the name
+/// (`董事会秘书`, `副总经理`, `前锋`, `主播`).
+const DESCRIPTOR_WORDS: &[&str] = &[
+    "董事会秘书",
+    "证券事务代表",
+    "首席执行官",
+    "首席财务官",
+    "首席技术官",
+    "首席运营官",
+    "首席市场官",
+    "首席科学家",
+    "执行董事",
+    "非执行董事",
+    "独立董事",
+    "职工代表",
+    "董事长",
+    "总经理",
+    "总裁",
+    "副总",
+    "董事",
+    "监事",
+    "董秘",
+    "执董",
+    "非执董",
+    "经理",
+    "主席",
+    "会长",
+    "行长",
+    "总监",
+    "主管",
+    "负责人",
+    "创始人",
+    "创办人",
+    "合伙人",
+    "科学家",
+    "研究员",
+    "工程师",
+    "秘书",
+    "主任",
+    "院长",
+    "校长",
+    "主编",
+    "总编",
+    "主持人",
+    "领导人",
+    "高管",
+    "主帅",
+    "主教练",
+    "教练",
+    "助理",
+    "教头",
+    "球员",
+    "外援",
+    "内援",
+    "国脚",
+    "小将",
+    "中锋",
+    "前锋",
+    "后卫",
+    "中后卫",
+    "边锋",
+    "门将",
+    "主播",
+    "歌手",
+    "演员",
+    "艺人",
+    "成员",
+    "队长",
+    "球星",
+    "选手",
+    "CEO",
+    "CFO",
+    "CTO",
+    "COO",
+    "CMO",
+    "CPO",
+    "VP",
+    "财务",
+    "技术",
+    "运营",
+    "执行",
+    "联合",
+    "首席",
+    "常务",
+    "资深",
+    "高级",
+    "副",
+    "总",
+    "前",
+    "原",
+];
+
+/// Words that join two titles of one person (`董事兼总经理`, `副总经理及财务总监`).
+const TITLE_JOINS: &[char] = &['兼', '、', '及'];
+
+/// The descriptor words as char sequences, longest first.
+static WORDS: LazyLock<Vec<Vec<char>>> = LazyLock::new(|| {
+    let mut words: Vec<Vec<char>> = DESCRIPTOR_WORDS
+        .iter()
+        .map(|w| w.chars().collect())
+        .collect();
+    words.sort_by_key(|w| std::cmp::Reverse(w.len()));
+    words
+});
+
+/// The length of the descriptor word ending at `end` (not reaching before `floor`), if any.
+fn word_before(chars: &[char], floor: usize, end: usize) -> Option<usize> {
+    WORDS
+        .iter()
+        .find(|w| end >= floor + w.len() && chars[end - w.len()..end] == w[..])
+        .map(Vec::len)
+}
+
+/// The start of the person phrase ending with the name at `[start, ..)`: the title chain right before
+/// the name (`董事、副总经理`), an age (`27岁`), and the employer right before the title (a named
+/// organisation, or `公司`). `floor` is the start of the clause; `others` are the other arguments,
+/// which the phrase never swallows.
+pub(crate) fn person_start(
+    chars: &[char],
+    floor: usize,
+    start: usize,
+    entities: &[&Entity],
+    others: &[(usize, usize)],
+) -> usize {
+    let mut pos = start;
+    let mut titled = false;
+    loop {
+        if let Some(n) = word_before(chars, floor, pos) {
+            pos -= n;
+            titled = true;
+            continue;
+        }
+        // `27岁`.
+        if pos >= floor + 2 && chars[pos - 1] == '岁' && chars[pos - 2].is_ascii_digit() {
+            let mut p = pos - 1;
+            while p > floor && chars[p - 1].is_ascii_digit() {
+                p -= 1;
+            }
+            pos = p;
+            continue;
+        }
+        // A title chain: a join followed (leftwards) by another title.
+        if titled
+            && pos > floor + 1
+            && TITLE_JOINS.contains(&chars[pos - 1])
+            && word_before(chars, floor, pos - 1).is_some()
+        {
+            pos -= 1;
+            continue;
+        }
+        break;
+    }
+    if !titled {
+        return start;
+    }
+    // The employer right before the title.
+    let crosses = |s: usize| {
+        others
+            .iter()
+            .any(|&(a, b)| a < start && s < b && b <= start)
+    };
+    if let Some(org) = entities.iter().find(|e| {
+        e.end == pos && e.start >= floor && matches!(e.kind, EntityKind::Company | EntityKind::Org)
+    }) && !crosses(org.start)
+    {
+        return org.start;
+    }
+    for lead in ["该公司", "公司"] {
+        let n = lead.chars().count();
+        if pos >= floor + n && chars[pos - n..pos].iter().copied().eq(lead.chars()) {
+            return pos - n;
+        }
+    }
+    pos
+}
+
+/// The end of an organisation span followed by its stock code (`甲科技（600123）`, `乙(01234.HK)`).
+pub(crate) fn org_end(chars: &[char], end: usize, ceiling: usize) -> usize {
+    if end >= ceiling || !matches!(chars[end], '(' | '（') {
+        return end;
+    }
+    let close = (end + 1..ceiling.min(end + 14)).find(|&i| matches!(chars[i], ')' | '）'));
+    let Some(close) = close else {
+        return end;
+    };
+    let code: String = chars[end + 1..close].iter().collect();
+    let digits = [".HK", ".SH", ".SZ", ".hk", ".sh", ".sz"]
+        .iter()
+        .find_map(|x| code.strip_suffix(x))
+        .unwrap_or(&code);
+    if (4..=6).contains(&digits.len()) && digits.chars().all(|c| c.is_ascii_digit()) {
+        close + 1
+    } else {
+        end
+    }
+}
+
+/// Widens the person and organisation spans of one event's `arguments` in the sentence
+/// `[floor, ceiling)`.
+pub(crate) fn widen(
+    chars: &[char],
+    floor: usize,
+    ceiling: usize,
+    entities: &[&Entity],
+    arguments: &mut [Argument],
+) {
+    let spans: Vec<(usize, usize)> = arguments.iter().map(|a| (a.start, a.end)).collect();
+    for a in arguments.iter_mut() {
+        match a.role {
+            Role::Person => {
+                let clause = super::sentences::clause_start(chars, a.start, floor);
+                let others: Vec<(usize, usize)> = spans
+                    .iter()
+                    .copied()
+                    .filter(|&s| s != (a.start, a.end))
+                    .collect();
+                a.start = person_start(chars, clause, a.start, entities, &others);
+            }
+            Role::From
+            | Role::To
+            | Role::Company
+            | Role::Acquirer
+            | Role::Target
+            | Role::Investor
+            | Role::LeadInvestor => a.end = org_end(chars, a.end, ceiling),
+            _ => {}
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn org(text: &str, start: usize, end: usize) -> Entity {
+        Entity {
+            kind: EntityKind::Company,
+            text: text.into(),
+            start,
+            end,
+            name: text.into(),
+            owner: None,
+        }
+    }
+
+    fn phrase(text: &str, name_start: usize, entities: &[&Entity]) -> String {
+        let chars: Vec<char> = text.chars().collect();
+        let s = person_start(&chars, 0, name_start, entities, &[]);
+        chars[s..name_start].iter().collect()
+    }
+
+    #[test]
+    fn takes_the_title_chain_and_the_employer() {
+        let company = org("远山电气", 0, 4);
+        assert_eq!(
+            phrase("远山电气副总经理兼董事会秘书周明远辞职", 14, &[&company]),
+            "远山电气副总经理兼董事会秘书"
+        );
+        assert_eq!(phrase("公司财务负责人周明远辞职", 7, &[]), "公司财务负责人");
+        assert_eq!(phrase("27岁前锋周明远加盟", 5, &[]), "27岁前锋");
+    }
+
+    #[test]
+    fn stops_at_verbs_and_bare_names() {
+        assert_eq!(phrase("董事会收到副总经理周明远的辞呈", 9, &[]), "副总经理");
+        assert_eq!(phrase("宣布周明远辞职", 2, &[]), "");
+        // A join with no title after it is no part of the phrase.
+        assert_eq!(phrase("甲、总监周明远", 4, &[]), "总监");
+    }
+
+    #[test]
+    fn takes_a_stock_code_after_a_company() {
+        let chars: Vec<char> = "星河控股（08123）宣布".chars().collect();
+        assert_eq!(org_end(&chars, 4, chars.len()), 11);
+        let chars: Vec<char> = "星河控股（简称星河）宣布".chars().collect();
+        assert_eq!(org_end(&chars, 4, chars.len()), 4);
+    }
+}
