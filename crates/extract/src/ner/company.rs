@@ -105,7 +105,9 @@ pub(crate) fn candidates(doc: &Doc<'_>, out: &mut Vec<Candidate>) {
     for index in 0..doc.tokens.len() {
         suffixed_at(doc, index, out);
         latin_brand_at(doc, index, out);
+        brand_before_firm_cue(doc, index, out);
     }
+    list_members(doc, out);
 }
 
 /// The longest company or org suffix ending `word`, with its kind.
@@ -378,32 +380,24 @@ fn chinese_brand_after_role(doc: &Doc<'_>, index: usize, out: &mut Vec<Candidate
     });
 }
 
-/// Branch words that extend a company to one of its units (`招行武汉分行`, `建行信用卡中心`).
-const BRANCHES: [&str; 8] = [
-    "分行",
-    "支行",
-    "分公司",
-    "信用卡中心",
-    "营业部",
-    "分部",
-    "信用卡部",
-    "银行卡部",
-];
-
-/// Extends accepted companies over a following place and branch word: `工商银行湖南省分行`.
+/// Extends accepted companies over how a mention writes them out: a country or home city before
+/// (`美国兰德公司`, `深圳平安银行`), a subsidiary's name (`携程国旅公司`), a region in brackets
+/// (`渣打银行（中国）有限公司`), an original Latin name in brackets, and a branch or department
+/// after (`工商银行湖南省分行`, `招商银行信用卡中心`, `中国银行总行战略发展部`). The canonical name
+/// stays the company's own.
 pub(crate) fn extend_branches(doc: &Doc<'_>, accepted: &mut [Candidate]) {
     for candidate in accepted.iter_mut() {
         if candidate.kind != EntityKind::Company {
             continue;
         }
-        // `美国兰德公司`, `新加坡星展银行`: a country or region written right before a company is
-        // part of how it is named; the canonical name stays the company's own.
+        let own_name = doc.slice(candidate.start, candidate.end);
+        let before_start = candidate.start;
+        let before_end = candidate.end;
+        // `美国兰德公司`, `新加坡星展银行`, `深圳平安银行`: a country, region or home city written
+        // right before a company is part of how it is named.
         if let Some(before) = doc.token_ending_at(candidate.start)
-            && COUNTRY_PREFIXES.contains(&before.word)
+            && (COUNTRY_PREFIXES.contains(&before.word) || lexicon::is_home_place(before.word))
         {
-            if candidate.name.is_none() {
-                candidate.name = Some(doc.slice(candidate.start, candidate.end));
-            }
             candidate.start = before.start;
         }
         // `Valve公司`, `暴雪公司`: the company word belongs to the name it follows.
@@ -413,37 +407,169 @@ pub(crate) fn extend_branches(doc: &Doc<'_>, accepted: &mut [Candidate]) {
                 || (lexicon::COMPANY_SUFFIXES.contains(&t.word)
                     && !VERB_LIKE_SUFFIXES.contains(&t.word))
         }) {
-            if candidate.name.is_none() {
-                candidate.name = Some(doc.slice(candidate.start, candidate.end));
-            }
             candidate.end = suffix.end;
+        } else if let Some(end) = subsidiary_end(doc, candidate.end) {
+            // `携程国旅公司`, `索尼动画制作公司`: a unit named after its parent.
+            candidate.end = end;
+        }
+        if let Some(end) = bracketed_region_end(doc, candidate.end) {
+            candidate.end = end;
         }
         let mut pos = candidate.end;
         let mut places = 0;
         while let Some(token) = doc.token_at(pos) {
-            // A branch word may be one token or two (`信用卡/中心`).
-            let two = doc
-                .token_at(token.end)
-                .map(|next| (format!("{}{}", token.word, next.word), next.end));
-            let branch_end = if BRANCHES.contains(&token.word) {
-                Some(token.end)
-            } else {
-                two.filter(|(word, _)| BRANCHES.contains(&word.as_str()))
-                    .map(|(_, end)| end)
-            };
-            if let Some(branch_end) = branch_end {
-                if candidate.name.is_none() {
-                    candidate.name = Some(doc.slice(candidate.start, candidate.end));
-                }
-                candidate.end = branch_end;
+            if let Some(unit_end) = unit_end(doc, token, places > 0) {
+                candidate.end = unit_end;
                 break;
             }
-            if token.tag != "ns" || places == 2 {
+            let region = token.tag == "ns" || lexicon::is_home_place(token.word);
+            if !region || places == 2 {
                 break;
             }
             places += 1;
             pos = token.end;
         }
+        if (candidate.start, candidate.end) != (before_start, before_end)
+            && candidate.name.is_none()
+        {
+            candidate.name = Some(own_name);
+        }
+    }
+}
+
+/// Branch words that extend a company to one of its units (`招行武汉分行`, `建行信用卡中心`).
+const BRANCHES: [&str; 12] = [
+    "分行",
+    "支行",
+    "分公司",
+    "支公司",
+    "信用卡中心",
+    "营业部",
+    "分部",
+    "信用卡部",
+    "银行卡部",
+    "总部",
+    "总行",
+    "工作室",
+];
+
+/// Words ending in `部` or `中心` that are no department (`内部`, `俱乐部`, `东部`).
+const NOT_DEPARTMENTS: &[&str] = &[
+    "内部",
+    "外部",
+    "全部",
+    "局部",
+    "本部",
+    "头部",
+    "底部",
+    "顶部",
+    "腹部",
+    "背部",
+    "干部",
+    "俱乐部",
+    "东部",
+    "西部",
+    "南部",
+    "北部",
+    "中部",
+    "东南部",
+    "西南部",
+    "东北部",
+    "西北部",
+    "中心",
+    "市中心",
+];
+
+/// The end of a branch or department written at `token` (`武汉分行`'s `分行`, `信用卡/中心`,
+/// `战略/发展部`), if one is. `after_place`: a place came between (`北京/公司`).
+fn unit_end(doc: &Doc<'_>, token: &Token<'_>, after_place: bool) -> Option<usize> {
+    if BRANCHES.contains(&token.word) || (after_place && token.word == "公司") {
+        return Some(token.end);
+    }
+    // A department: up to three noun tokens ending in `部` or `中心` (`个人业务部`, `战略投资部`).
+    let mut text = String::new();
+    let mut end = token.start;
+    for _ in 0..3 {
+        let next = doc.token_at(end)?;
+        if !next.word.chars().all(lexicon::is_han) || lexicon::is_generic_modifier(next.word) {
+            return None;
+        }
+        text.push_str(next.word);
+        end = next.end;
+        if BRANCHES.iter().any(|b| text.ends_with(b)) {
+            return Some(end);
+        }
+        let department = (text.ends_with('部') || text.ends_with("中心"))
+            && text.chars().count() >= 3
+            && !NOT_DEPARTMENTS.contains(&next.word)
+            && !NOT_DEPARTMENTS
+                .iter()
+                .any(|w| text.ends_with(w) && w.chars().count() > 2);
+        if department {
+            return Some(end);
+        }
+        if !matches!(next.tag, "n" | "vn" | "nz" | "ns" | "j" | "b") {
+            return None;
+        }
+    }
+    None
+}
+
+/// The end of a unit named after its parent, written right after it at `pos`: one or two noun
+/// tokens and a company word (`携程/国旅/公司`, `索尼/动画/制作/公司`).
+fn subsidiary_end(doc: &Doc<'_>, pos: usize) -> Option<usize> {
+    let mut end = pos;
+    let mut chars = 0;
+    for _ in 0..4 {
+        let token = doc.token_at(end)?;
+        if let Some((suffix, EntityKind::Company)) = suffix_of(token.word)
+            && end > pos
+            && (suffix.ends_with("公司") || matches!(suffix, "集团" | "工作室"))
+        {
+            return Some(token.end);
+        }
+        chars += token.end - token.start;
+        let noun = matches!(token.tag, "n" | "vn" | "nz" | "j" | "b" | "ns")
+            && token.word.chars().all(lexicon::is_han)
+            && !lexicon::is_generic_modifier(token.word);
+        if !noun || chars > 6 {
+            return None;
+        }
+        end = token.end;
+    }
+    None
+}
+
+/// The end of a bracket after a company holding a region (`（中国）`, then `有限公司` if written)
+/// or the company's Latin name (`(Universal Pictures)`).
+fn bracketed_region_end(doc: &Doc<'_>, pos: usize) -> Option<usize> {
+    let chars = &doc.chars;
+    if !matches!(chars.get(pos), Some('（' | '(')) {
+        return None;
+    }
+    let close = chars[pos + 1..]
+        .iter()
+        .take(40)
+        .position(|c| matches!(c, '）' | ')'))?;
+    let inner: String = chars[pos + 1..pos + 1 + close].iter().collect();
+    let end = pos + close + 2;
+    let region = COUNTRY_PREFIXES.contains(&inner.as_str())
+        || lexicon::is_home_place(&inner)
+        || matches!(inner.as_str(), "中国" | "亚洲" | "亚太" | "欧洲");
+    // A stock code (`600036.sh`) is no part of the name.
+    let latin = inner.chars().filter(|c| c.is_ascii_alphabetic()).count() >= 3
+        && inner
+            .chars()
+            .all(|c| c.is_ascii_alphabetic() || " .,&'-".contains(c));
+    if latin {
+        return Some(end);
+    }
+    if !region {
+        return None;
+    }
+    match doc.token_at(end) {
+        Some(t) if lexicon::LEGAL_SUFFIXES.contains(&t.word) || t.word == "公司" => Some(t.end),
+        _ => Some(end),
     }
 }
 
@@ -541,4 +667,247 @@ pub(crate) fn link_short_forms(doc: &Doc<'_>, accepted: &mut Vec<Candidate>) {
     let mut all = std::mem::take(accepted);
     all.extend(added);
     *accepted = all;
+}
+
+/// Words right after a name that only a firm takes: its officers (`X总经理`), its holdings
+/// (`X旗下`) and its stock (`X股价`). A person's title is written before the name in Chinese
+/// news, so these rarely follow a person.
+const FIRM_CUES_AFTER: &[&str] = &[
+    "旗下",
+    "股价",
+    "市值",
+    "财报",
+    "总经理",
+    "副总经理",
+    "董事长",
+    "副董事长",
+    "总裁",
+    "副总裁",
+    "高级副总裁",
+    "首席执行官",
+    "首席财务官",
+    "首席技术官",
+    "CEO",
+    "CFO",
+    "CTO",
+    "行长",
+    "副行长",
+    "董事会",
+    "高管",
+    "创始人",
+    "联合创始人",
+    "有关负责人",
+    "相关负责人",
+];
+
+/// A name-like Chinese token (or two unknown ones) right before a firm-only cue: `必和必拓旗下`,
+/// `完美时空总裁`.
+fn brand_before_firm_cue(doc: &Doc<'_>, index: usize, out: &mut Vec<Candidate>) {
+    let Some(next) = doc.tokens.get(index + 1) else {
+        return;
+    };
+    if !FIRM_CUES_AFTER.contains(&next.word) {
+        return;
+    }
+    let token = &doc.tokens[index];
+    if !is_chinese_brand_token(token) || suffix_of(token.word).is_some() {
+        return;
+    }
+    let mut start = token.start;
+    // jieba often cuts a brand in two (`必和/必拓`, `泰禾/红御`): take a name-like part before it.
+    if let Some(prev) = index.checked_sub(1).map(|i| &doc.tokens[i])
+        && is_chinese_brand_token(prev)
+        && token.end - prev.start <= 6
+    {
+        start = prev.start;
+    }
+    out.push(Candidate {
+        start,
+        end: token.end,
+        kind: EntityKind::Company,
+        name: None,
+        owner: None,
+        priority: priority::LATIN_BRAND,
+    });
+}
+
+/// A Chinese token that may be a bare brand: 2–6 Han chars, name-like (unknown to jieba or a
+/// proper-noun tag), not a person-name tag.
+fn is_chinese_brand_token(token: &Token<'_>) -> bool {
+    (2..=6).contains(&(token.end - token.start))
+        && !token.tag.starts_with("nr")
+        && classify(token, false) == BrandToken::Strong
+        && token.word.chars().all(lexicon::is_han)
+}
+
+/// Words after the last member of a list that say the members are firms (`A、B等公司`).
+const LIST_FIRM_TAILS: &[&str] = &[
+    "公司", "银行", "企业", "厂商", "机构", "券商", "巨头", "大厂", "集团",
+];
+
+/// Members of an enumeration (`A、B、C`) that one confident company anchors, or that `等公司`
+/// closes: the other name-like members are firms too (`腾讯、米哈游、莉莉丝等`).
+fn list_members(doc: &Doc<'_>, out: &mut Vec<Candidate>) {
+    let tokens = &doc.tokens;
+    let mut index = 0;
+    while index < tokens.len() {
+        if tokens[index].word != "、" {
+            index += 1;
+            continue;
+        }
+        // One list: member, then (、 member)*.
+        let mut members: Vec<(usize, usize)> = Vec::new();
+        let Some(first) = member_before(doc, index) else {
+            index += 1;
+            continue;
+        };
+        members.push(first);
+        let mut sep = index;
+        let mut tail_firm = false;
+        let mut closed = false;
+        while let Some((start, end)) = member_after(doc, sep + 1) {
+            members.push((start, end));
+            let Some(next) = doc.token_at(end) else {
+                break;
+            };
+            match next.word {
+                "、" if !closed => sep = token_index(doc, end),
+                // `和`/`与` closes the list after one more member.
+                "和" | "与" | "及" | "以及" if !closed => {
+                    sep = token_index(doc, end);
+                    closed = true;
+                }
+                "等" => {
+                    tail_firm = firm_tail_after(doc, next.end);
+                    break;
+                }
+                _ => break,
+            }
+        }
+        index = sep + 1;
+        if members.len() < 2 {
+            continue;
+        }
+        let anchored = tail_firm
+            || members.iter().any(|&(start, end)| {
+                out.iter().any(|c| {
+                    c.kind == EntityKind::Company
+                        && c.start == start
+                        && c.end == end
+                        && c.priority >= priority::COMPANY_SUFFIX.min(priority::DICT_SHORT)
+                })
+            });
+        if !anchored {
+            continue;
+        }
+        for &(start, end) in &members {
+            if out
+                .iter()
+                .any(|c| c.start < end && start < c.end && c.kind != EntityKind::Person)
+            {
+                continue;
+            }
+            out.push(Candidate {
+                start,
+                end,
+                kind: EntityKind::Company,
+                name: None,
+                owner: None,
+                priority: priority::LATIN_BRAND,
+            });
+        }
+    }
+}
+
+/// Whether the words at char `pos` (after `等`) name firms: `等公司`, `等三家`.
+fn firm_tail_after(doc: &Doc<'_>, pos: usize) -> bool {
+    let Some(word) = doc.token_at(pos) else {
+        return false;
+    };
+    if LIST_FIRM_TAILS.contains(&word.word) {
+        return true;
+    }
+    let counted = word
+        .word
+        .chars()
+        .all(|c| c.is_ascii_digit() || "两三四五六七八九十几多数".contains(c));
+    counted && doc.token_at(word.end).is_some_and(|t| t.word == "家")
+}
+
+fn token_index(doc: &Doc<'_>, start: usize) -> usize {
+    let token = doc.token_at(start).expect("a token starts here");
+    doc.tokens
+        .iter()
+        .position(|t| t.start == token.start)
+        .unwrap_or(0)
+}
+
+/// Whether a token may be part of a list member's name.
+fn member_token(token: &Token<'_>) -> Option<BrandToken> {
+    if token
+        .word
+        .chars()
+        .all(|c| c.is_ascii_alphanumeric() || c == '.' || c == '&')
+    {
+        return token
+            .word
+            .chars()
+            .any(|c| c.is_ascii_alphabetic())
+            .then_some(BrandToken::Strong);
+    }
+    match classify(token, false) {
+        BrandToken::Stop => None,
+        class => Some(class),
+    }
+}
+
+/// The member ending right before the separator token `sep`: up to two name tokens, 2–8 chars.
+fn member_before(doc: &Doc<'_>, sep: usize) -> Option<(usize, usize)> {
+    let last = doc.tokens.get(sep.checked_sub(1)?)?;
+    let class = member_token(last)?;
+    let mut start = last.start;
+    if let Some(prev) = sep.checked_sub(2).map(|i| &doc.tokens[i])
+        && member_token(prev) == Some(BrandToken::Strong)
+        && class == BrandToken::Strong
+        && last.end - prev.start <= 8
+        && !jieba().has_word(prev.word)
+    {
+        start = prev.start;
+    }
+    member_fits(doc, start, last.end, class)
+}
+
+/// The member starting at token `index`: up to two name tokens, 2–8 chars.
+fn member_after(doc: &Doc<'_>, index: usize) -> Option<(usize, usize)> {
+    let first = doc.tokens.get(index)?;
+    let class = member_token(first)?;
+    let mut end = first.end;
+    if let Some(next) = doc.tokens.get(index + 1)
+        && class == BrandToken::Strong
+        && member_token(next) == Some(BrandToken::Strong)
+        && next.end - first.start <= 8
+        && !jieba().has_word(next.word)
+    {
+        end = next.end;
+    }
+    member_fits(doc, first.start, end, class)
+}
+
+fn member_fits(
+    doc: &Doc<'_>,
+    start: usize,
+    end: usize,
+    class: BrandToken,
+) -> Option<(usize, usize)> {
+    let len = end - start;
+    let latin = doc.chars[start].is_ascii_alphanumeric();
+    let text = doc.slice(start, end);
+    // A branch (`北京分行`) or a suffixed name is the suffix rules' to judge.
+    let suffixed = BRANCHES.iter().any(|b| text.ends_with(b)) || suffix_of(&text).is_some();
+    let fits = if latin {
+        len >= 2
+    } else {
+        (2..=8).contains(&len) && class == BrandToken::Strong && !suffixed
+    };
+    fits.then_some((start, end))
 }
