@@ -31,6 +31,12 @@ const ADVERBS: &[&str] = &[
     "因故",
     "突然",
     "毅然",
+    "官方",
+    "火速",
+    "集体",
+    "全部",
+    "纷纷",
+    "突",
     "相继",
     "先后",
     // Time words between a subject and its verb (`甲公司今日宣布`).
@@ -93,7 +99,8 @@ const OBJECT_LEADS: &[&str] = &["了", "到", "至", "进", "入", "为"];
 const DESCRIPTOR_ENDINGS: &[&str] = &[
     "球员", "外援", "国脚", "主播", "教头", "中锋", "前锋", "后卫", "门将", "主帅", "教练", "男星",
     "女星", "歌手", "演员", "艺人", "成员", "队长", "新星", "球星", "选手", "冠军", "董事", "总裁",
-    "经理", "主席", "总监", "官", "岁", "人",
+    "经理", "主席", "总监", "官", "岁", "人", "长", "代表", "秘书", "监事", "执董", "董秘", "助理",
+    "CEO", "CFO", "CTO", "COO", "CMO",
 ];
 
 /// Suffixes of teams, bands, parties and boards the company list does not hold.
@@ -139,7 +146,16 @@ enum Slot {
     StakeHolder,
     /// An investor named before `领投`/`跟投` (`由甲资本领投`): any short clean phrase.
     Investor,
+    /// The side that signs or announces a person (`甲签下乙`, `甲官宣乙加盟`): any short clean
+    /// phrase, even one shaped like a transliterated name (clubs often are).
+    Signer,
+    /// The organisation a `从…` phrase names right before a leaving verb (`从甲辞职`): a short
+    /// clean phrase that is no post or place in an organisation.
+    Source,
 }
+
+/// Verbs with which a side announces whom it has signed (`甲队官宣乙加盟`).
+const ANNOUNCERS: &[&str] = &["官宣", "宣布", "迎来", "欢迎", "确认", "引进"];
 
 /// Mentions read from the text for the slots of `triggers` in `chars[start..end]` that no entity of
 /// `known` covers.
@@ -178,6 +194,41 @@ pub(crate) fn mentions(
             Join | Leave | Quit | Appoint | RoleChange => {
                 if let Some(p) = before {
                     wanted.push((p, Slot::Person));
+                    let clause = super::sentences::clause_start(chars, p.0, start);
+                    // `甲和乙加盟`, `甲、乙先后离职`: each coordinated name.
+                    let mut left = p.0;
+                    while left > clause + 1 && matches!(chars[left - 1], '和' | '与' | '及' | '、')
+                    {
+                        let Some(q) = phrase_before(chars, clause, left - 1) else {
+                            break;
+                        };
+                        wanted.push((q, Slot::Person));
+                        left = q.0;
+                    }
+                    // `甲队官宣乙加盟`: the announcing side is what the person joins.
+                    if matches!(word.as_str(), "加盟" | "加入" | "回归") {
+                        let head: String = chars[clause..t.start].iter().collect();
+                        let verb = ANNOUNCERS
+                            .iter()
+                            .filter_map(|v| head.rfind(v))
+                            .max()
+                            .map(|b| clause + head[..b].chars().count());
+                        if let Some(v) = verb
+                            && let Some(q) = phrase_before(chars, clause, v)
+                        {
+                            wanted.push((q, Slot::Signer));
+                        }
+                    }
+                }
+                // `从甲公司离职`.
+                if matches!(t.kind, Leave | Quit) {
+                    let clause = super::sentences::clause_start(chars, t.start, start);
+                    if let Some(from) = (clause..t.start).rev().find(|&i| chars[i] == '从')
+                        && let Some(q) = phrase_after(chars, t.start, from + 1)
+                        && q.1 == t.start
+                    {
+                        wanted.push((q, Slot::Source));
+                    }
                 }
                 if let Some(p) = after {
                     let slot = if matches!(word.as_str(), "加盟" | "转会" | "转投" | "投奔")
@@ -195,7 +246,9 @@ pub(crate) fn mentions(
             }
             Hire | Fire => {
                 // `甲队签下乙`: the side signing someone is an organisation whatever its name.
-                let slot = if t.kind == Hire {
+                let slot = if matches!(word.as_str(), "签下" | "聘请" | "招揽") {
+                    Slot::Signer
+                } else if t.kind == Hire {
                     Slot::OrgLoose
                 } else {
                     Slot::Org
@@ -236,31 +289,41 @@ pub(crate) fn mentions(
         }
         let talent = matches!(t.kind, Join | Leave | Quit | Appoint | RoleChange);
         for ((ps, pe), slot) in wanted {
-            let Some((s, e, kind)) = fit(chars, ps, pe, slot) else {
-                continue;
+            let named_inside = known
+                .iter()
+                .any(|x| x.kind == EntityKind::Person && x.start >= ps && x.end <= pe);
+            let pieces = match fit(chars, ps, pe, slot) {
+                Some(piece) => vec![piece],
+                // `甲银行前行长辞职`, `两高管离职`: a title standing for the person.
+                None if slot == Slot::Person && matches!(t.kind, Leave | Quit) && !named_inside => {
+                    title_subject(chars, ps, pe)
+                }
+                None => continue,
             };
-            let overlaps = |x: &Entity| x.start < e && s < x.end;
-            // A person name read inside an organisation phrase (`收购江苏某某股权`) is the
-            // recognizer's slip; any other overlap means the recognizer saw the slot.
-            let slip = |x: &Entity| {
-                kind != EntityKind::Person
-                    && x.kind == EntityKind::Person
-                    && x.start >= s
-                    && x.end <= e
-                    && x.end - x.start < e - s
-            };
-            if known.iter().any(|x| overlaps(x) && !slip(x)) || out.iter().any(overlaps) {
-                continue;
+            for (s, e, kind) in pieces {
+                let overlaps = |x: &Entity| x.start < e && s < x.end;
+                // A person name read inside an organisation phrase (`收购江苏某某股权`) is the
+                // recognizer's slip; any other overlap means the recognizer saw the slot.
+                let slip = |x: &Entity| {
+                    kind != EntityKind::Person
+                        && x.kind == EntityKind::Person
+                        && x.start >= s
+                        && x.end <= e
+                        && x.end - x.start < e - s
+                };
+                if known.iter().any(|x| overlaps(x) && !slip(x)) || out.iter().any(overlaps) {
+                    continue;
+                }
+                let text: String = chars[s..e].iter().collect();
+                out.push(Entity {
+                    kind,
+                    text: text.clone(),
+                    start: s,
+                    end: e,
+                    name: text,
+                    owner: None,
+                });
             }
-            let text: String = chars[s..e].iter().collect();
-            out.push(Entity {
-                kind,
-                text: text.clone(),
-                start: s,
-                end: e,
-                name: text,
-                owner: None,
-            });
         }
         if !talent {
             continue;
@@ -364,6 +427,90 @@ const TITLE_PARTS: &[&str] = &[
     "兼",
 ];
 
+/// Titles that name one office holder and may stand for the person (`行长`, `CEO`, `高管`).
+const HEAD_TITLES: &[&str] = &[
+    "董事会秘书",
+    "首席执行官",
+    "首席财务官",
+    "首席技术官",
+    "首席运营官",
+    "董事长",
+    "总经理",
+    "总裁",
+    "行长",
+    "董秘",
+    "高管",
+    "主帅",
+    "主教练",
+    "CEO",
+    "CFO",
+    "CTO",
+    "COO",
+];
+
+/// A title standing as the subject of a leaving (`甲银行前行长`, `两高管`, `CEO`): the title with its
+/// modifiers and count as a person, and the organisation before it when one is named.
+fn title_subject(chars: &[char], start: usize, end: usize) -> Vec<(usize, usize, EntityKind)> {
+    let text: String = chars[start..end].iter().collect();
+    let Some(head) = HEAD_TITLES.iter().find(|h| text.ends_with(*h)) else {
+        return Vec::new();
+    };
+    let mut title_start = end - head.chars().count();
+    'strip: while title_start > start {
+        for part in TITLE_PARTS {
+            let n = part.chars().count();
+            if title_start >= start + n
+                && chars[title_start - n..title_start]
+                    .iter()
+                    .copied()
+                    .eq(part.chars())
+            {
+                title_start -= n;
+                continue 'strip;
+            }
+        }
+        break;
+    }
+    // `两高管`, `3名董事`: the count belongs to the people.
+    let mut q = title_start;
+    if q > start && matches!(chars[q - 1], '名' | '位') {
+        q -= 1;
+    }
+    let digits = |c: char| c.is_ascii_digit() || "一两二三四五六七八九十几多".contains(c);
+    let mut k = q;
+    while k > start && digits(chars[k - 1]) {
+        k -= 1;
+    }
+    if k < q {
+        // `又一高管离职`: one unnamed holder is a count, not a person the text tells of.
+        if chars[k..q].iter().collect::<String>() == "一" {
+            return Vec::new();
+        }
+        title_start = k;
+    }
+    let rest: String = chars[start..title_start].iter().collect();
+    let mut out = Vec::new();
+    match rest.chars().count() {
+        0 => {}
+        2..=10
+            if !rest.starts_with(DETERMINERS)
+                && !["公司", "集团", "球队", "该公司"].contains(&rest.as_str()) =>
+        {
+            out.push((start, title_start, EntityKind::Company));
+        }
+        // `公司董事长`: the generic employer is left to the reference resolver.
+        _ if rest.ends_with("公司") || rest.ends_with("集团") => {}
+        _ => return Vec::new(),
+    }
+    out.push((title_start, end, EntityKind::Person));
+    out
+}
+
+/// Chars that open a reference rather than a name (`该集团`, `其公司`, `多家公司`).
+const DETERMINERS: &[char] = &[
+    '该', '这', '那', '其', '本', '各', '每', '某', '此', '多', '两', '几',
+];
+
 /// The employer right before a title right before `person` (`家家悦独立董事陈某`): the phrase
 /// before `person` with its title words stripped from the end, when some were and a name is left.
 fn org_before_title(chars: &[char], floor: usize, person: usize) -> Option<(usize, usize)> {
@@ -401,11 +548,10 @@ fn org_before_title(chars: &[char], floor: usize, person: usize) -> Option<(usiz
         .iter()
         .chain(GROUP_SUFFIXES)
         .any(|x| text == *x);
-    let generic = lexicon::GENERIC_MODIFIERS
-        .iter()
-        .any(|g| text.starts_with(g) && g.chars().count() == 1)
-        || text.starts_with("公司")
-        || text.starts_with("集团");
+    // A determiner makes it a reference, not a name (`该公司`); other one-char modifiers open
+    // names often enough here (`家家悦`, `大连…`).
+    let generic =
+        text.starts_with(DETERMINERS) || text.starts_with("公司") || text.starts_with("集团");
     (stripped && (2..=10).contains(&(end - start)) && !bare_suffix && !generic)
         .then_some((start, end))
 }
@@ -694,12 +840,18 @@ fn fit(chars: &[char], start: usize, end: usize, slot: Slot) -> Option<(usize, u
         | Slot::Company
         | Slot::DealSubject
         | Slot::StakeHolder
-        | Slot::Investor => {
+        | Slot::Investor
+        | Slot::Signer
+        | Slot::Source => {
             let n = end - start;
             if n < 2
                 || !matches!(
                     slot,
-                    Slot::Company | Slot::DealSubject | Slot::StakeHolder | Slot::Investor
+                    Slot::Company
+                        | Slot::DealSubject
+                        | Slot::StakeHolder
+                        | Slot::Investor
+                        | Slot::Signer
                 ) && person_tail(chars, start, end) == Some((start, end))
             {
                 return None;
@@ -717,7 +869,13 @@ fn fit(chars: &[char], start: usize, end: usize, slot: Slot) -> Option<(usize, u
                 .iter()
                 .any(|g| text.starts_with(g) && g.chars().count() == 1);
             // The subject of a money clause (`甲完成B轮融资`) is a company whatever its name.
-            let loose = slot == Slot::OrgLoose && n <= 8
+            let loose = matches!(slot, Slot::OrgLoose | Slot::Signer) && n <= 8
+                || slot == Slot::Source
+                    && n <= 6
+                    && !text.ends_with(['上', '里', '中', '内', '位'])
+                    && !["岗位", "职位", "一线", "公司", "单位", "体制"]
+                        .iter()
+                        .any(|w| text.ends_with(w))
                 || slot == Slot::StakeHolder && n <= 10
                 || matches!(slot, Slot::DealSubject | Slot::Investor)
                     && (2..=8).contains(&n)

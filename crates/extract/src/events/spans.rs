@@ -131,12 +131,13 @@ fn word_before(chars: &[char], floor: usize, end: usize) -> Option<usize> {
 pub(crate) fn person_start(
     chars: &[char],
     floor: usize,
-    start: usize,
+    (start, end): (usize, usize),
     entities: &[&Entity],
     others: &[(usize, usize)],
 ) -> usize {
     let mut pos = start;
-    let mut titled = false;
+    // A title standing for the person (`前行长`) takes its employer like a titled name does.
+    let mut titled = word_before(chars, start, end).is_some();
     loop {
         if let Some(n) = word_before(chars, floor, pos) {
             pos -= n;
@@ -227,7 +228,7 @@ pub(crate) fn widen(
                     .copied()
                     .filter(|&s| s != (a.start, a.end))
                     .collect();
-                a.start = person_start(chars, clause, a.start, entities, &others);
+                a.start = person_start(chars, clause, (a.start, a.end), entities, &others);
             }
             Role::From
             | Role::To
@@ -258,7 +259,7 @@ mod tests {
 
     fn phrase(text: &str, name_start: usize, entities: &[&Entity]) -> String {
         let chars: Vec<char> = text.chars().collect();
-        let s = person_start(&chars, 0, name_start, entities, &[]);
+        let s = person_start(&chars, 0, (name_start, name_start + 3), entities, &[]);
         chars[s..name_start].iter().collect()
     }
 
@@ -271,6 +272,8 @@ mod tests {
         );
         assert_eq!(phrase("公司财务负责人周明远辞职", 7, &[]), "公司财务负责人");
         assert_eq!(phrase("27岁前锋周明远加盟", 5, &[]), "27岁前锋");
+        let bank = org("南江银行", 0, 4);
+        assert_eq!(phrase("南江银行前行长辞职", 4, &[&bank]), "南江银行");
     }
 
     #[test]

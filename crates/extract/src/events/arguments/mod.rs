@@ -197,7 +197,13 @@ impl<'a> Sentence<'a> {
             "迎回",
         ]
         .iter()
-        .any(|v| between.ends_with(v) && between.chars().count() <= 8)
+        .any(|v| {
+            // The person's descriptor may follow the verb (`宣布前锋乙加盟`).
+            between.find(v).is_some_and(|b| {
+                let rest = &between[b + v.len()..];
+                rest.chars().count() <= 6 && !rest.contains(['，', ',', '的', '和', '与'])
+            }) && between.chars().count() <= 12
+        })
         .then_some(org)
     }
 
