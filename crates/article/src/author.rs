@@ -16,13 +16,18 @@ use std::sync::LazyLock;
 /// Byline labels before a person's name, strongest first: (label regex, priority).
 static AUTHOR_LABELED: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?:^|[^\p{Han}]|[报社台网刊])(作\s*者|撰\s*文|执笔人?|记者|实习生|通讯员|博主|发布者|发表人|楼主|发帖人|文|责任编辑|责编|编辑)\s*(?:[:：/／|｜]\s*|\s+)((?:[\p{Han}·]{2,4}(?:[\s、，,)）\]】]+|$)){1,6}|[A-Za-z][A-Za-z0-9_.\-&]{1,24}|[\p{Han}A-Za-z0-9_&·\-]{2,16}\s*$)",
+        r"(?:^|[^\p{Han}]|[报社台网刊])(作\s*者|撰\s*文|执笔人?|记者|实习生|通讯员|博主|发布者|发表人|楼主|发帖人|文|责任编辑|责编|编辑)\s*(?:[:：/／|｜丨]\s*|\s+)((?:[\p{Han}·]{2,4}(?:[\s、，,)）\]】]+|$)){1,6}|[A-Za-z][A-Za-z0-9_.\-&]{1,24}|[\p{Han}A-Za-z0-9_&·\-]{2,16}\s*$)",
     )
     .expect("regex")
 });
 /// "（记者 张三）", "（张三 李四）", "（张三 上海报道）" at the end of the body.
 static AUTHOR_SIGNATURE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"[（(]\s*(?:[\p{Han}]{0,6}记者\s*)?((?:[\p{Han}]{2,3}[\s、]*){1,5}?)\s*(?:[\p{Han}]{2}报道)?\s*[)）]\s*$")
+    Regex::new(r"[（(]\s*(?:[\p{Han}]{0,6}记者\s*)?([\p{Han}]{2,4}?(?:[\s、]+[\p{Han}]{2,4}?){0,4}?)\s*(?:[\p{Han}]{2}报道)?\s*[)）]\s*$")
+        .expect("regex")
+});
+/// "（作者张三系某大学教授）": the author's note closing an opinion piece.
+static AUTHOR_BIO: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"[（(]\s*作者\s*[:：]?\s*([\p{Han}·]{2,4}?)\s*(?:系|为|是|现任|任职)")
         .expect("regex")
 });
 /// A name written without a separator after its label, or before "/文".
@@ -32,10 +37,10 @@ static AUTHOR_GLUED: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// "新华日报·交汇点记者 张三", "区委宣传部通讯员 李四": a reporter's label right after the outlet's
-/// name on a short byline line, the names closing it. (Inside a sentence "…告诉记者 …" the label
-/// is a word of the text.)
+/// name on a short byline line, the names closing it or followed by the next label ("实习记者 甲
+/// 通讯员 乙"). (Inside a sentence "…告诉记者 …" the label is a word of the text.)
 static AUTHOR_OUTLET: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?:^|[\s　（(])([\p{Han}·]{1,16})(?:记者|通讯员)(?:[:：]\s*|\s+)([\p{Han}·]{2,4}(?:[\s、，,]+[\p{Han}·]{2,4}){0,5})\s*$")
+    Regex::new(r"(?:^|[\s　（(])([\p{Han}·]{1,16})(?:记者|通讯员|评论员|撰稿人)(?:[:：]\s*|\s+)([\p{Han}·]{2,4}(?:[\s、，,]+[\p{Han}·]{2,4}){0,5})\s*(?:$|\s(?:记者|通讯员|实习生))")
         .expect("regex")
 });
 
@@ -209,10 +214,31 @@ fn trim_name(raw: &str) -> Option<String> {
 
 /// A labelled name in a line and the label's strength (3 author/reporter, 1 editor).
 fn labeled_author(line: &str) -> Option<(u8, String)> {
+    byline_author(line, true)
+}
+
+/// The reporter named in the lead of the first paragraph ("本报讯（记者 张三）…"): only the
+/// standard labels, since the outlet form needs a whole byline line to be sure.
+fn lead_author(lead: &str) -> Option<(u8, String)> {
+    byline_author(lead, false).filter(|(s, _)| *s == 3)
+}
+
+fn byline_author(line: &str, whole_line: bool) -> Option<(u8, String)> {
     if PHOTO_CREDIT.is_match(line) && !WRITER_CREDIT.is_match(line) {
         return None;
     }
     let mut best: Option<(u8, String)> = None;
+    // Labelled names in reading order: (position, strength, raw names, label before them).
+    let mut found: Vec<(usize, u8, String)> = Vec::new();
+    if whole_line && line.chars().count() <= 60 {
+        for c in AUTHOR_OUTLET.captures_iter(line) {
+            if !["摄影", "摄像", "图片"].iter().any(|w| c[1].ends_with(w))
+                && let Some(name) = trim_name(&c[2])
+            {
+                found.push((c.get(2).map_or(0, |m| m.start()), 3, name));
+            }
+        }
+    }
     for c in AUTHOR_LABELED.captures_iter(line) {
         let label: String = c[1].chars().filter(|c| !c.is_whitespace()).collect();
         let strength = match label.as_str() {
@@ -220,6 +246,10 @@ fn labeled_author(line: &str) -> Option<(u8, String)> {
             "文" => 2,
             _ => 3,
         };
+        // "/文 受访者供图": after the bare 文 label only a short name counts, not any phrase.
+        if label == "文" && !c[2].contains(char::is_whitespace) && c[2].chars().count() > 4 {
+            continue;
+        }
         let Some(mut name) = trim_name(&c[2]) else {
             continue;
         };
@@ -229,6 +259,10 @@ fn labeled_author(line: &str) -> Option<(u8, String)> {
         {
             name = format!("{name} ({})", o[1].trim());
         }
+        found.push((c.get(2).map_or(0, |m| m.start()), strength, name));
+    }
+    found.sort_by_key(|(pos, _, _)| *pos);
+    for (_, strength, name) in found {
         merge_name(&mut best, strength, name);
     }
     if best.is_none()
@@ -237,14 +271,6 @@ fn labeled_author(line: &str) -> Option<(u8, String)> {
         && !NOT_NAMES.contains(&&c[1])
     {
         best = Some((2, c[1].to_owned()));
-    }
-    if best.is_none()
-        && line.chars().count() <= 40
-        && let Some(c) = AUTHOR_OUTLET.captures(line)
-        && !["摄影", "摄像", "图片"].iter().any(|w| c[1].ends_with(w))
-        && let Some(name) = trim_name(&c[2])
-    {
-        best = Some((3, name));
     }
     if best.is_none() {
         // "记者张三/文", "本报记者张三发自北京", "张三/摄": the name glued to its label.
@@ -349,11 +375,32 @@ const NOT_BARE_NAMES: &[&str] = &[
     "记者",
     "编辑",
     "责任编辑",
+    "昨天",
+    "今天",
+    "前天",
+    "刚刚",
+    "字号",
+    "大中小",
+    "原创",
+    "转载",
+    "置顶",
+    "精华",
+    "推荐",
+    "热门",
+    "最新",
+    "独家",
+];
+
+/// Two-character surnames, the only start a four-character bare name may have.
+const COMPOUND_SURNAMES: &[&str] = &[
+    "欧阳", "司马", "上官", "诸葛", "东方", "皇甫", "慕容", "令狐", "公孙", "夏侯", "尉迟", "长孙",
+    "宇文", "司徒", "端木", "独孤", "南宫", "西门", "呼延", "申屠", "轩辕", "澹台", "钟离", "闻人",
 ];
 
 /// A line that holds nothing but one to four names ("张三", "张三、李四", "眉间尺").
 fn bare_names(b: &layout::Block) -> Option<String> {
-    if b.noisy || b.chars > 20 {
+    // A linked short line under a headline is a menu or share button ("手机版", "我要分享").
+    if b.noisy || b.chars > 20 || b.link_chars * 2 > b.chars {
         return None;
     }
     let parts: Vec<&str> = b
@@ -361,9 +408,13 @@ fn bare_names(b: &layout::Block) -> Option<String> {
         .split([' ', '、', '，', ',', '\u{3000}'])
         .filter(|p| !p.is_empty())
         .collect();
+    // Four characters are a name only after a two-character surname ("欧阳晓明"); otherwise they
+    // are mostly words ("活动现场", "调整字体").
     let ok = (1..=4).contains(&parts.len())
         && parts.iter().all(|p| {
-            (2..=4).contains(&p.chars().count())
+            let len = p.chars().count();
+            ((2..=3).contains(&len)
+                || (len == 4 && COMPOUND_SURNAMES.iter().any(|s| p.starts_with(s))))
                 && p.chars().all(layout::is_cjk)
                 && !NOT_NAMES.contains(p)
                 && !NOT_BARE_NAMES.contains(p)
@@ -387,6 +438,13 @@ static BYLINE_WORDS: LazyLock<Regex> = LazyLock::new(|| {
 
 /// The poster named by a forum or blog post line ("某人 发表于 …", "… by 某人", "本贴由某人于 …").
 fn posted_author(line: &str) -> Option<String> {
+    // Most lines carry none of the words; checking for them first keeps the regexes off them.
+    if !["发表", "写于", "本贴由", "张贴", "by", "BY", "By"]
+        .iter()
+        .any(|w| line.contains(w))
+    {
+        return None;
+    }
     let raw = if let Some(c) = POSTED_BY.captures(line) {
         c.get(1)?.as_str()
     } else {
@@ -456,7 +514,7 @@ pub fn find(
         } else if !b.noisy {
             // "本报讯（记者 张三）…": the lead of the first paragraph names the reporter.
             let lead: String = b.text.chars().take(40).collect();
-            labeled_author(&lead).filter(|(s, _)| *s == 3)
+            lead_author(&lead)
         } else {
             None
         };
@@ -540,7 +598,12 @@ pub fn find(
     // The end of the body often signs the article ("（记者 张三）", "作者：…", "X 发表于 …").
     if let Some((s, e)) = region {
         for b in blocks[s..e.min(n)].iter().rev().take(6) {
-            if let Some(c) = AUTHOR_SIGNATURE.captures(&b.text)
+            if let Some(c) = AUTHOR_BIO.captures(&b.text) {
+                consider(&mut best, Some((3, c[1].to_owned())));
+                break;
+            }
+            if !PHOTO_CREDIT.is_match(&b.text)
+                && let Some(c) = AUTHOR_SIGNATURE.captures(&b.text)
                 && let Some(name) = trim_name(c[1].trim())
             {
                 consider(&mut best, Some((3, name)));
