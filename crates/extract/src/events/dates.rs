@@ -43,6 +43,11 @@ static DATE: LazyLock<Regex> = LazyLock::new(|| {
     .expect("date pattern is valid")
 });
 
+/// Parts of the day written after a date, longest first.
+const DAY_PARTS: &[&str] = &[
+    "凌晨", "早上", "早间", "上午", "中午", "下午", "傍晚", "晚间", "晚上", "晚",
+];
+
 /// Time expressions of `chars[start..end]`, with offsets in `chars`.
 pub(crate) fn find(
     chars: &[char],
@@ -104,9 +109,23 @@ pub(crate) fn find(
             continue;
         }
         // A bare month must not be part of a longer number or a count (`3个月`, `12月份的数据` is fine).
+        let mut expr_end = start + byte_to_char[whole.end()];
+        // `5月23日晚`, `11日下午`: the part of the day belongs to the expression.
+        for part in DAY_PARTS {
+            let n = part.chars().count();
+            if expr_end + n <= end
+                && chars[expr_end..expr_end + n]
+                    .iter()
+                    .copied()
+                    .eq(part.chars())
+            {
+                expr_end += n;
+                break;
+            }
+        }
         out.push(TimeExpr {
             start: start + byte_to_char[whole.start()],
-            end: start + byte_to_char[whole.end()],
+            end: expr_end,
             value,
         });
     }

@@ -21,6 +21,12 @@ const STOP_CHARS: &str = "的了在于是被将把已也又还就都并而但从
 /// Adverbs and light verbs between a subject and its predicate (`正式加盟`, `宣布退出`), longest first.
 const ADVERBS: &[&str] = &[
     "如愿以偿地",
+    "全资",
+    "被曝",
+    "被传",
+    "被爆",
+    "曝出",
+    "传出",
     "如愿以偿的",
     "因个人原因",
     "因家庭原因",
@@ -100,12 +106,13 @@ const DESCRIPTOR_ENDINGS: &[&str] = &[
     "球员", "外援", "国脚", "主播", "教头", "中锋", "前锋", "后卫", "门将", "主帅", "教练", "男星",
     "女星", "歌手", "演员", "艺人", "成员", "队长", "新星", "球星", "选手", "冠军", "董事", "总裁",
     "经理", "主席", "总监", "官", "岁", "人", "长", "代表", "秘书", "监事", "执董", "董秘", "助理",
-    "CEO", "CFO", "CTO", "COO", "CMO",
+    "CEO", "CFO", "CTO", "COO", "CMO", "员工", "职员",
 ];
 
 /// Suffixes of teams, bands, parties and boards the company list does not hold.
 const GROUP_SUFFIXES: &[&str] = &[
     "事务所",
+    "训练营",
     "剧团",
     "公会",
     "社",
@@ -153,6 +160,28 @@ enum Slot {
     /// clean phrase that is no post or place in an organisation.
     Source,
 }
+
+/// Exchanges and boards whose naming makes `上市` a listing (`在科创板上市`).
+const EXCHANGE_WORDS: &[&str] = &[
+    "交易所",
+    "联交所",
+    "港交所",
+    "纳斯达克",
+    "纽交所",
+    "上交所",
+    "深交所",
+    "北交所",
+    "科创板",
+    "创业板",
+    "主板",
+    "新三板",
+    "NASDAQ",
+    "Nasdaq",
+    "NYSE",
+    "港股",
+    "美股",
+    "A股",
+];
 
 /// Verbs with which a side announces whom it has signed (`甲队官宣乙加盟`).
 const ANNOUNCERS: &[&str] = &["官宣", "宣布", "迎来", "欢迎", "确认", "引进"];
@@ -244,7 +273,31 @@ pub(crate) fn mentions(
                     }
                 }
             }
-            Hire | Fire => {
+            Fire => {
+                // `乙被甲公司解雇`: the person stands before the passive marker.
+                let clause = super::sentences::clause_start(chars, t.start, start);
+                if let Some(bei) = (clause..t.start)
+                    .rev()
+                    .find(|&i| matches!(chars[i], '被' | '遭'))
+                {
+                    if let Some(q) = phrase_before(chars, start, bei) {
+                        wanted.push((q, Slot::Person));
+                    }
+                    if bei + 1 < t.start
+                        && let Some(q) = phrase_before(chars, bei + 1, t.start)
+                    {
+                        wanted.push((q, Slot::Org));
+                    }
+                } else {
+                    if let Some(p) = before {
+                        wanted.push((p, Slot::Org));
+                    }
+                    if let Some(p) = after {
+                        wanted.push((p, Slot::Person));
+                    }
+                }
+            }
+            Hire => {
                 // `甲队签下乙`: the side signing someone is an organisation whatever its name.
                 let slot = if matches!(word.as_str(), "签下" | "聘请" | "招揽") {
                     Slot::Signer
@@ -264,7 +317,14 @@ pub(crate) fn mentions(
                 if let Some(p) = subject_before(chars, start, t.start) {
                     // Listings and layoffs are told of many non-companies (teams, cities), so
                     // their subjects need a company shape; deal subjects do not.
-                    let slot = if matches!(t.kind, Ipo | Layoff) {
+                    // A listing on a named exchange (`甲在科创板上市`, `甲登陆纳斯达克`) is a company's.
+                    let clause = super::sentences::clause_start(chars, t.start, start);
+                    let clause_end = super::sentences::clause_end(chars, t.end, end);
+                    let on_exchange = t.kind == Ipo && {
+                        let text: String = chars[clause..clause_end].iter().collect();
+                        EXCHANGE_WORDS.iter().any(|x| text.contains(x))
+                    };
+                    let slot = if matches!(t.kind, Ipo | Layoff) && !on_exchange {
                         Slot::Company
                     } else {
                         Slot::DealSubject
@@ -277,6 +337,30 @@ pub(crate) fn mentions(
                     match stake_holder(chars, p) {
                         Some(holder) => wanted.push((holder, Slot::StakeHolder)),
                         None => wanted.push((p, Slot::DealSubject)),
+                    }
+                }
+                // `甲队裁掉乙`: one person let go, by the side before the verb.
+                if t.kind == Layoff
+                    && word == "裁掉"
+                    && let Some(p) = after
+                    && fit(chars, p.0, p.1, Slot::Person).is_some()
+                {
+                    wanted.push((p, Slot::Person));
+                    if let Some(b) = before {
+                        wanted.push((b, Slot::Signer));
+                    }
+                }
+                // `完成对甲的收购`: the target stands between `对` and `的`.
+                if t.kind == Acquire {
+                    let clause = super::sentences::clause_start(chars, t.start, start);
+                    if let Some(dui) = (clause..t.start).rev().find(|&i| chars[i] == '对')
+                        && let Some(q) = phrase_after(chars, t.start, dui + 1)
+                        && chars.get(q.1) == Some(&'的')
+                    {
+                        match stake_holder(chars, q) {
+                            Some(holder) => wanted.push((holder, Slot::StakeHolder)),
+                            None => wanted.push((q, Slot::DealSubject)),
+                        }
                     }
                 }
             }
@@ -362,6 +446,10 @@ pub(crate) fn mentions(
 fn stake_holder(chars: &[char], (start, end): (usize, usize)) -> Option<(usize, usize)> {
     let mut e = end;
     while e > start && (chars[e - 1].is_ascii_digit() || chars[e - 1] == '.') {
+        e -= 1;
+    }
+    // `乙公司约57%股权`: the approximation belongs to the share.
+    if e < end && e > start + 2 && matches!(chars[e - 1], '约' | '近' | '逾' | '超') {
         e -= 1;
     }
     let rest: String = chars[end..chars.len().min(end + 6)].iter().collect();
@@ -787,7 +875,7 @@ fn investor_phrases(chars: &[char], start: usize, end: usize) -> Vec<(usize, usi
 /// Light verbs between the subject of a money clause and its trigger.
 const DEAL_VERBS: &[&str] = &[
     "完成", "获得", "再获", "宣布", "获", "将", "拟", "已", "正式", "成功", "启动", "进行", "计划",
-    "赴", "在", "于",
+    "赴", "在", "于", "以", "斥资", "出资", "耗资", "对",
 ];
 
 /// The subject of a money clause: the phrase opening the clause before its first light verb
@@ -795,6 +883,14 @@ const DEAL_VERBS: &[&str] = &[
 fn subject_before(chars: &[char], floor: usize, pos: usize) -> Option<(usize, usize)> {
     let clause = super::sentences::clause_start(chars, pos, floor);
     let head: String = chars[clause..pos].iter().collect();
+    // `甲：12亿元竞得乙`: a headline's topic before the colon is the subject of a clause that opens
+    // with the sum.
+    if head.starts_with(|c: char| c.is_ascii_digit())
+        && clause > floor
+        && matches!(chars[clause - 1], '：' | ':')
+    {
+        return phrase_before(chars, floor, clause - 1);
+    }
     let first_verb = DEAL_VERBS
         .iter()
         .filter_map(|v| head.find(v))
@@ -868,6 +964,14 @@ fn fit(chars: &[char], start: usize, end: usize, slot: Slot) -> Option<(usize, u
             let generic = lexicon::GENERIC_MODIFIERS
                 .iter()
                 .any(|g| text.starts_with(g) && g.chars().count() == 1);
+            // A sum or a count (`45亿元`, `3名`) is no organisation.
+            let numeric = text.starts_with(|c: char| c.is_ascii_digit())
+                || text.chars().zip(text.chars().skip(1)).any(|(a, b)| {
+                    a.is_ascii_digit() && matches!(b, '亿' | '万' | '千' | '元' | '名' | '人' | '%')
+                });
+            if numeric {
+                return None;
+            }
             // The subject of a money clause (`甲完成B轮融资`) is a company whatever its name.
             let loose = matches!(slot, Slot::OrgLoose | Slot::Signer) && n <= 8
                 || slot == Slot::Source

@@ -160,7 +160,7 @@ pub fn find_event_mentions(
         let trigger_starts: Vec<usize> = found.iter().map(|(t, _)| t.start).collect();
         let sentence_text: String = chars[start..end].iter().collect();
         for (trigger, mut built) in found {
-            let time = governing_time(&chars, &times, &trigger_starts, trigger);
+            let time = governing_time(&chars, &times, &trigger_starts, trigger, start);
             if let Some(t) = time {
                 built.arguments.push(Argument {
                     role: Role::Date,
@@ -322,25 +322,30 @@ fn drop_restatements(found: &mut Vec<(triggers::Trigger, arguments::Built)>) {
     *found = kept;
 }
 
-/// The time expression governing `trigger`: the nearest one before it with no other event's trigger
-/// in between (`2023年初，他离开甲后，…后加入乙`: the year belongs to the leaving), else one right after
-/// it introduced by `于`/`在`/`自` (`离任，自2019年5月29日起生效`).
+/// The time expression governing `trigger`: the nearest one before it in its own clause, else one
+/// right after it introduced by `于`/`在`/`自` (`离任，自2019年5月29日起生效`), else the time standing
+/// alone in the clause that opens the sentence (`6月27日，甲辞职`); none of them with another event's
+/// trigger in between (`2023年初，他离开甲后，…后加入乙`: the year belongs to the leaving). A time
+/// in some other clause dates another predicate (`甲10日宣布，乙辞职` dates the announcement).
 fn governing_time<'t>(
     chars: &[char],
     times: &'t [dates::TimeExpr],
     trigger_starts: &[usize],
     trigger: triggers::Trigger,
+    sentence_start: usize,
 ) -> Option<&'t dates::TimeExpr> {
+    let between_other = |t: &dates::TimeExpr| {
+        trigger_starts
+            .iter()
+            .any(|&s| s >= t.end && s < trigger.start)
+    };
+    let clause = sentences::clause_start(chars, trigger.start, sentence_start);
     let before = times
         .iter()
-        .filter(|t| t.end <= trigger.start)
+        .filter(|t| t.end <= trigger.start && t.start >= clause)
         .max_by_key(|t| t.end)
-        .filter(|t| {
-            !trigger_starts
-                .iter()
-                .any(|&s| s >= t.end && s < trigger.start)
-        });
-    before.or_else(|| {
+        .filter(|t| !between_other(t));
+    let after = || {
         times.iter().find(|t| {
             t.start >= trigger.end
                 && t.start - trigger.end <= 12
@@ -350,5 +355,21 @@ fn governing_time<'t>(
                     .iter()
                     .any(|&c| sentences::is_clause_break(c) && c != '，')
         })
-    })
+    };
+    let opening = || {
+        let first_end = sentences::clause_end(chars, sentence_start, trigger.start);
+        times
+            .iter()
+            .filter(|t| t.start >= sentence_start && t.end <= first_end && first_end < clause)
+            .find(|t| {
+                let rest: String = chars[sentence_start..t.start]
+                    .iter()
+                    .chain(&chars[t.end..first_end])
+                    .filter(|c| !c.is_whitespace())
+                    .collect();
+                matches!(rest.as_str(), "" | "在" | "于" | "截至")
+            })
+            .filter(|t| !between_other(t))
+    };
+    before.or_else(after).or_else(opening)
 }

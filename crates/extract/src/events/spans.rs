@@ -209,6 +209,22 @@ pub(crate) fn org_end(chars: &[char], end: usize, ceiling: usize) -> usize {
     }
 }
 
+/// The end of a headcount followed by what it counts (`300人`, `900余人`, `70 人`, `200多名`).
+pub(crate) fn count_end(chars: &[char], end: usize, ceiling: usize) -> usize {
+    let mut e = end;
+    if e < ceiling && chars[e] == ' ' {
+        e += 1;
+    }
+    if e < ceiling && matches!(chars[e], '余' | '多') {
+        e += 1;
+    }
+    if e < ceiling && matches!(chars[e], '人' | '名') {
+        e + 1
+    } else {
+        end
+    }
+}
+
 /// Widens the person and organisation spans of one event's `arguments` in the sentence
 /// `[floor, ceiling)`.
 pub(crate) fn widen(
@@ -237,6 +253,8 @@ pub(crate) fn widen(
             | Role::Target
             | Role::Investor
             | Role::LeadInvestor => a.end = org_end(chars, a.end, ceiling),
+            // `裁员300人`: the people counted are part of the count as written.
+            Role::Count => a.end = count_end(chars, a.end, ceiling),
             _ => {}
         }
     }

@@ -634,6 +634,14 @@ pub(super) fn layoff(s: &Sentence<'_>, t: Trigger) -> Option<Built> {
         .filter(|c| s.may_govern(c, t.start))?;
     let clause_start = s.clause_start(t.start);
     let clause_end = s.clause_end(t.end);
+    // `被甲队裁掉`: someone let go, told without the person, is no job cut.
+    let head = s.text(clause_start, t.start);
+    let reported = ["被曝", "被传", "被爆", "被指", "被报道"]
+        .iter()
+        .any(|w| head.contains(w));
+    if head.contains('被') && !reported {
+        return None;
+    }
     // The headcount or share stands right by the trigger (`裁员300人`, `300名员工被裁`, `裁员占比15%`).
     let near = |a: &&Amount| {
         a.start >= clause_start.max(company.end)
