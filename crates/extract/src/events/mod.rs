@@ -182,7 +182,7 @@ pub fn find_event_mentions(
                 m.event.start == event.start
                     && m.event.detail == event.detail
                     && m.event.date == event.date
-            });
+            }) || out.iter().any(|m| restates(&m.event, &event));
             if !duplicate && !merge_round(&mut out, &event) {
                 out.push(EventMention {
                     event,
@@ -192,6 +192,38 @@ pub fn find_event_mentions(
         }
     }
     out
+}
+
+/// True when `later`, a talent move told in a later sentence, only repeats `earlier` (`乙辞去董事职务。
+/// 乙辞职后不再担任…`): same person and action, and nothing the earlier one lacks.
+fn restates(earlier: &Event, later: &Event) -> bool {
+    let (
+        EventDetail::TalentMove {
+            action: a1,
+            person: p1,
+            from: f1,
+            to: t1,
+            role: r1,
+        },
+        EventDetail::TalentMove {
+            action: a2,
+            person: p2,
+            from: f2,
+            to: t2,
+            role: r2,
+        },
+    ) = (&earlier.detail, &later.detail)
+    else {
+        return false;
+    };
+    let adds = |old: &Option<String>, new: &Option<String>| new.is_some() && new != old;
+    earlier.start < later.start
+        && a1 == a2
+        && p1 == p2
+        && !adds(f1, f2)
+        && !adds(t1, t2)
+        && !adds(r1, r2)
+        && !adds(&earlier.date, &later.date)
 }
 
 /// One sentence tells one funding round per company however often it says 融资 (`甲完成A轮融资，本轮

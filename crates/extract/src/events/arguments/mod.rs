@@ -207,6 +207,50 @@ impl<'a> Sentence<'a> {
         .then_some(org)
     }
 
+    /// The company whose announcement tells of a person's move (`甲科技（600123）公告，董事乙辞职`,
+    /// `甲科技董事会近日收到乙的辞职报告`): the organisation opening the sentence right before a
+    /// reporting word, when no other organisation stands between it and the person at `pos`.
+    fn announcing_company(&self, pos: usize) -> Option<&'a Entity> {
+        const REPORTING: &[&str] = &[
+            "公告",
+            "发公告",
+            "发布公告",
+            "发布",
+            "披露",
+            "宣布",
+            "董事会",
+            "监事会",
+            "表示",
+            "称",
+            "官方",
+        ];
+        let org = self
+            .entities
+            .iter()
+            .copied()
+            .filter(|e| ORG_LIKE.contains(&e.kind) && e.end <= pos)
+            .find(|org| {
+                // Only a lead-in may stand before it (`近日`, after a dateline and a comma).
+                let lead = self.text(self.clause_start(org.start), org.start);
+                // Its stock code or a time word may stand before the reporting word.
+                let after = self.text(org.end, (org.end + 16).min(pos));
+                let after = after.trim_start_matches(|c: char| {
+                    c.is_ascii_alphanumeric() || matches!(c, '(' | ')' | '（' | '）' | '.' | ' ')
+                });
+                let after = after
+                    .trim_start_matches("近日")
+                    .trim_start_matches("日前")
+                    .trim_start_matches("今日")
+                    .trim_start_matches("于近日");
+                lead.chars().count() <= 4 && REPORTING.iter().any(|w| after.starts_with(w))
+            })?;
+        let others = self
+            .entities
+            .iter()
+            .any(|e| ORG_LIKE.contains(&e.kind) && e.start >= org.end && e.end <= pos);
+        (!others).then_some(org)
+    }
+
     /// Money amounts inside `[from, to)`, nearest to `pos` first.
     fn money_near(&self, from: usize, to: usize, pos: usize) -> Option<&'a Amount> {
         self.amounts

@@ -96,7 +96,8 @@ pub(super) fn talent(s: &Sentence<'_>, t: Trigger) -> Vec<Built> {
                 }
                 let from = object
                     .or(source)
-                    .or(affiliation.filter(|a| !a.former).map(|a| a.company));
+                    .or(affiliation.filter(|a| !a.former).map(|a| a.company))
+                    .or_else(|| s.announcing_company(person.start));
                 if let Some(f) = from {
                     args.push(arg(Role::From, f));
                 }
