@@ -57,6 +57,10 @@ static PHOTO_CREDIT: LazyLock<Regex> = LazyLock::new(|| {
 static WRITER_CREDIT: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"[/／]\s*文|文\s*[/／]|撰文|作者").expect("regex"));
 
+/// A name followed by a staff code: "杨倩_NF4425".
+static STAFF_CODE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^([\p{Han}]{2,4})_[A-Z]{1,4}\d{2,}$").expect("regex"));
+
 /// The issuing body of an official document: "发文机关：某省人民政府".
 static ISSUER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^\s*(?:发文机关|发布机构|发文单位|发布单位)\s*[:：]\s*([\p{Han}]{4,20})\s*$")
@@ -171,6 +175,7 @@ const NOT_NAMES: &[&str] = &[
     "点击",
     "收藏",
     "推荐",
+    "搜索",
 ];
 
 fn trim_name(raw: &str) -> Option<String> {
@@ -258,6 +263,10 @@ fn byline_author(line: &str, whole_line: bool) -> Option<(u8, String)> {
             && let Some(o) = ORIGINAL_NAME.captures(&line[c.get(2).map_or(0, |m| m.end())..])
         {
             name = format!("{name} ({})", o[1].trim());
+        }
+        // "杨倩_NF4425": a newsroom's staff code after the name is no part of it.
+        if let Some(code) = STAFF_CODE.captures(&name) {
+            name = code[1].to_owned();
         }
         found.push((c.get(2).map_or(0, |m| m.start()), strength, name));
     }
@@ -473,6 +482,29 @@ fn issuer(line: &str) -> Option<(u8, String)> {
     Some((2, c[1].to_owned()))
 }
 
+/// A metadata "author" that is the start of the site's name (`<meta name=author content=网易>` on
+/// a page titled "…_网易财经"): the publisher, not a writer.
+fn names_the_site(a: &str, meta: &meta::Meta) -> bool {
+    let suffix = meta
+        .title_tag
+        .as_deref()
+        .and_then(|t| meta::strip_site_suffix(t).1);
+    [
+        meta.tags.get("og:site_name"),
+        meta.tags.get("application-name"),
+        meta.ld_publisher.as_ref(),
+        suffix.as_ref(),
+    ]
+    .into_iter()
+    .flatten()
+    .any(|site| {
+        // "网易" of "网易财经" is the site; "张三" of "张三的博客" is its owner.
+        site.len() > a.len()
+            && site.starts_with(a)
+            && !site[a.len()..].starts_with(['的', '_', ' ', '-', '|', '(', '（'])
+    })
+}
+
 fn consider(best: &mut Option<(u8, String)>, found: Option<(u8, String)>) {
     if let Some((s, name)) = found
         && best.as_ref().is_none_or(|(b, _)| s > *b)
@@ -581,7 +613,8 @@ pub fn find(
             best = Some((1, names));
         }
     }
-    if let Some(a) = meta.ld_author.as_deref().filter(|a| plausible_author(a)) {
+    let person = |a: &&String| plausible_author(a) && !names_the_site(a, meta);
+    if let Some(a) = meta.ld_author.as_ref().filter(person) {
         return Some(join_spaced_name(a));
     }
     for key in [
@@ -591,7 +624,7 @@ pub fn find(
         "dc.creator",
         "sailthru.author",
     ] {
-        if let Some(a) = meta.tags.get(key).filter(|a| plausible_author(a)) {
+        if let Some(a) = meta.tags.get(key).filter(person) {
             return Some(join_spaced_name(a.trim_start_matches("By ")));
         }
     }

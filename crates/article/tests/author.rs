@@ -195,3 +195,21 @@ fn sources_and_photo_credits_are_not_authors() {
     let both = news_page("某某商报记者贺一鸣/文 受访者供图", "");
     assert_eq!(author_of(&both).as_deref(), Some("贺一鸣"));
 }
+
+#[test]
+fn a_meta_author_that_is_the_site_yields_to_the_page() {
+    let page = format!(
+        "<html><head><title>老菜市场换新颜_某某网财经</title><meta name=author content=某某网></head>\
+         <body><h1>老菜市场换新颜</h1><div class=content>{}<p>责任编辑：齐乐_NB1234</p></div></body></html>",
+        paragraphs(5)
+    );
+    assert_eq!(author_of(&page).as_deref(), Some("齐乐"));
+    // A blog named after its owner keeps the owner.
+    let blog = format!(
+        "<html><head><title>春日随笔_林一舟的博客</title><meta name=author content=林一舟>\
+         <meta property=og:site_name content=林一舟的博客></head>\
+         <body><h1>春日随笔</h1><div class=content>{}</div></body></html>",
+        paragraphs(5)
+    );
+    assert_eq!(author_of(&blog).as_deref(), Some("林一舟"));
+}
