@@ -764,3 +764,224 @@ fn an_unknown_company_raising_money_is_read_from_the_clause_subject() {
     )];
     assert!(find_events(text, &[], &amounts, None).is_empty());
 }
+
+/// The text of each argument of role `role` in the mentions of `text`.
+fn spans_of(text: &str, entities: &[Entity], amounts: &[Amount], role: Role) -> Vec<String> {
+    let chars: Vec<char> = text.chars().collect();
+    find_event_mentions(text, entities, amounts, None)
+        .iter()
+        .flat_map(|m| m.arguments.iter().filter(|a| a.role == role))
+        .map(|a| chars[a.start..a.end].iter().collect())
+        .collect()
+}
+
+#[test]
+fn argument_spans_cover_the_title_phrase_and_the_stock_code() {
+    let text = "云杉电气副总经理兼董事会秘书周明远辞职。";
+    let entities = [company(text, "云杉电气"), person(text, "周明远")];
+    let events = find_events(text, &entities, &[], None);
+    // The event keeps the bare name; the cited span is the whole phrase.
+    assert_eq!(talent(&events[0]).1, "周明远");
+    assert_eq!(talent(&events[0]).2, Some("云杉电气"));
+    assert_eq!(
+        spans_of(text, &entities, &[], Role::Person),
+        vec!["云杉电气副总经理兼董事会秘书周明远"]
+    );
+    let text =
+        "近日青岚医药（830123）发公告称，董事会于2024年5月10日收到财务负责人李文涛递交的辞职报告。";
+    let entities = [company(text, "青岚医药"), person(text, "李文涛")];
+    let events = find_events(text, &entities, &[], None);
+    assert_eq!(events.len(), 1, "{events:?}");
+    // The company announcing the departure is the one left.
+    assert_eq!(talent(&events[0]).2, Some("青岚医药"));
+    assert_eq!(
+        spans_of(text, &entities, &[], Role::From),
+        vec!["青岚医药（830123）"]
+    );
+    assert_eq!(
+        spans_of(text, &entities, &[], Role::Person),
+        vec!["财务负责人李文涛"]
+    );
+    assert_eq!(
+        spans_of(text, &entities, &[], Role::Date),
+        vec!["2024年5月10日"]
+    );
+}
+
+#[test]
+fn a_title_may_stand_for_the_person_who_leaves() {
+    let text = "北岭银行前行长辞职百日，新行长尚未到任。";
+    let events = find_events(text, &[], &[], None);
+    assert_eq!(events.len(), 1, "{events:?}");
+    assert_eq!(
+        talent(&events[0]),
+        (TalentAction::Leave, "前行长", Some("北岭银行"), None, None)
+    );
+    assert_eq!(
+        spans_of(text, &[], &[], Role::Person),
+        vec!["北岭银行前行长"]
+    );
+    let text = "东川证券一月内两高管辞职。";
+    let events = find_events(text, &[], &[], None);
+    assert_eq!(talent(&events[0]).1, "两高管");
+    assert_eq!(talent(&events[0]).2, Some("东川证券"));
+    // One unnamed holder is a count of departures, not a person.
+    let text = "又一高管离职。";
+    assert!(find_events(text, &[], &[], None).is_empty());
+}
+
+#[test]
+fn employer_before_a_title_is_read_when_the_recognizer_missed_it() {
+    let text = "嘉禾悦科技独立董事陈明远辞职 不再担任公司任何职务";
+    let events = find_events(text, &[person(text, "陈明远")], &[], None);
+    assert_eq!(events.len(), 1, "{events:?}");
+    assert_eq!(talent(&events[0]).2, Some("嘉禾悦科技"));
+    let text = "黄某突然从南影辞职。";
+    let events = find_events(text, &[person(text, "黄某")], &[], None);
+    assert_eq!(talent(&events[0]).2, Some("南影"));
+    // A post is no organisation.
+    let text = "他从岗位上辞职。";
+    assert!(
+        find_events(text, &[], &[], None)
+            .iter()
+            .all(|e| talent(e).2.is_none())
+    );
+}
+
+#[test]
+fn clubs_signing_and_announcing_players() {
+    let text = "据报道，斯图加特签下阿米里，转会费1100万。";
+    let events = find_events(text, &[], &[], None);
+    assert_eq!(events.len(), 1, "{events:?}");
+    assert_eq!(
+        talent(&events[0]),
+        (TalentAction::Join, "阿米里", None, Some("斯图加特"), None)
+    );
+    let text = "星河队官方宣布前锋张小龙正式加盟。";
+    let entities = [person(text, "张小龙")];
+    let events = find_events(text, &entities, &[], None);
+    assert_eq!(talent(&events[0]).3, Some("星河队"));
+    assert_eq!(
+        spans_of(text, &entities, &[], Role::Person),
+        vec!["前锋张小龙"]
+    );
+    let text = "白鹭队裁掉后卫张小龙。";
+    let events = find_events(text, &[person(text, "张小龙")], &[], None);
+    assert_eq!(
+        talent(&events[0]),
+        (TalentAction::Leave, "张小龙", Some("白鹭队"), None, None)
+    );
+    // Someone let go, told in the passive without the person, is no job cut.
+    let text = "他很快就被白鹭队裁掉了。";
+    assert!(
+        find_events(text, &[], &[], None)
+            .iter()
+            .all(|e| !matches!(e.detail, EventDetail::Layoff { .. }))
+    );
+}
+
+#[test]
+fn funding_subjects_and_investors_the_recognizer_missed() {
+    let text = "据悉，禾光少儿编程已于去年年底完成千万级Pre-A轮融资，本轮融资由紫岭资本领投，华川资本和青芒创投跟投。";
+    let events = find_events(text, &[], &[], None);
+    assert_eq!(events.len(), 1, "{events:?}");
+    match &events[0].detail {
+        EventDetail::Funding {
+            company,
+            round,
+            investors,
+            lead_investors,
+            ..
+        } => {
+            assert_eq!(company, "禾光少儿编程");
+            assert_eq!(round.as_deref(), Some("Pre-A"));
+            assert_eq!(lead_investors, &vec!["紫岭资本".to_owned()]);
+            for name in ["华川资本", "青芒创投"] {
+                assert!(investors.contains(&name.to_owned()), "{investors:?}");
+            }
+        }
+        other => panic!("{other:?}"),
+    }
+}
+
+#[test]
+fn deal_subjects_never_take_a_sum() {
+    let text = "远山集团24.45亿元竞得星河科技。";
+    let amounts = [money(text, "24.45亿元", "2445000000", "CNY")];
+    let events = find_events(text, &[], &amounts, None);
+    assert_eq!(events.len(), 1, "{events:?}");
+    match &events[0].detail {
+        EventDetail::Acquisition {
+            acquirer, target, ..
+        } => {
+            assert_eq!(acquirer.as_deref(), Some("远山集团"));
+            assert_eq!(target.as_deref(), Some("星河科技"));
+        }
+        other => panic!("{other:?}"),
+    }
+    let text = "远山建设：12.3亿元竞得江苏一宗地块";
+    let amounts = [money(text, "12.3亿元", "1230000000", "CNY")];
+    let events = find_events(text, &[], &amounts, None);
+    assert!(matches!(
+        &events[0].detail,
+        EventDetail::Acquisition { acquirer: Some(a), .. } if a == "远山建设"
+    ));
+    let text = "星河资本宣布完成对远山医疗的收购。";
+    let events = find_events(text, &[], &[], None);
+    assert!(matches!(
+        &events[0].detail,
+        EventDetail::Acquisition { target: Some(t), .. } if t == "远山医疗"
+    ));
+    let text = "远山医疗在科创板上市。";
+    let events = find_events(text, &[], &[], None);
+    assert!(matches!(
+        &events[0].detail,
+        EventDetail::Ipo { company, exchange: Some(x), .. } if company == "远山医疗" && x == "科创板"
+    ));
+}
+
+#[test]
+fn the_time_of_another_predicate_does_not_date_the_event() {
+    // The day dates the announcement in its own clause, not the resignation.
+    let text = "远山科技董事长10日表示，副总裁周明远已经辞职。";
+    let entities = [company(text, "远山科技"), person(text, "周明远")];
+    let events = find_events(text, &entities, &[], sept_13());
+    assert_eq!(events.len(), 1, "{events:?}");
+    assert_eq!(events[0].date, None);
+    // A time standing alone at the head of the sentence dates it.
+    let text = "6月27日，远山科技副总裁周明远辞职。";
+    let entities = [company(text, "远山科技"), person(text, "周明远")];
+    let events = find_events(text, &entities, &[], sept_13());
+    assert_eq!(events[0].date.as_deref(), Some("2024-06-27"));
+    assert_eq!(spans_of(text, &entities, &[], Role::Date), vec!["6月27日"]);
+    // The part of the day is part of the time as written.
+    let text = "远山科技5月23日晚宣布辞退副总裁周明远。";
+    let entities = [company(text, "远山科技"), person(text, "周明远")];
+    assert_eq!(
+        spans_of(text, &entities, &[], Role::Date),
+        vec!["5月23日晚"]
+    );
+}
+
+#[test]
+fn a_later_sentence_repeating_a_move_adds_no_event() {
+    let text = "远山科技公告，周明远辞去董事职务。周明远辞职后不再担任公司任何职务。";
+    let entities = [company(text, "远山科技"), person(text, "周明远")];
+    let events = find_events(text, &entities, &[], None);
+    assert_eq!(events.len(), 1, "{events:?}");
+    assert_eq!(talent(&events[0]).2, Some("远山科技"));
+}
+
+#[test]
+fn headcounts_keep_what_they_count() {
+    let text = "远山汽车宣布在华裁员约900人。";
+    let amounts = [Amount {
+        unit: Some("人".into()),
+        ..amount(text, "约900", AmountKind::Count, "900", None)
+    }];
+    let entities = [company(text, "远山汽车")];
+    assert_eq!(
+        spans_of(text, &entities, &amounts, Role::Count),
+        vec!["约900人"]
+    );
+}

@@ -576,7 +576,34 @@ fn title_subject(chars: &[char], start: usize, end: usize) -> Vec<(usize, usize,
         }
         title_start = k;
     }
-    let rest: String = chars[start..title_start].iter().collect();
+    // `甲证券一月内两高管辞职`: a time phrase between the organisation and the title is neither.
+    let mut org_end = title_start;
+    loop {
+        let rest: String = chars[start..org_end].iter().collect();
+        if let Some(head) = ["内", "来", "间"]
+            .iter()
+            .find_map(|x| rest.strip_suffix(x))
+            .and_then(|h| h.strip_suffix(['月', '年', '周', '日', '天']))
+            .map(|h| h.strip_suffix('个').unwrap_or(h))
+        {
+            let digits = head.chars().rev().take_while(|&c| digits(c)).count();
+            if digits > 0 {
+                org_end = start + head.chars().count() - digits;
+                continue;
+            }
+        }
+        if let Some(head) = [
+            "近日", "日前", "近期", "今年", "去年", "本月", "上月", "昨日", "今日",
+        ]
+        .iter()
+        .find_map(|x| rest.strip_suffix(x))
+        {
+            org_end = start + head.chars().count();
+            continue;
+        }
+        break;
+    }
+    let rest: String = chars[start..org_end].iter().collect();
     let mut out = Vec::new();
     match rest.chars().count() {
         0 => {}
@@ -584,7 +611,7 @@ fn title_subject(chars: &[char], start: usize, end: usize) -> Vec<(usize, usize,
             if !rest.starts_with(DETERMINERS)
                 && !["公司", "集团", "球队", "该公司"].contains(&rest.as_str()) =>
         {
-            out.push((start, title_start, EntityKind::Company));
+            out.push((start, org_end, EntityKind::Company));
         }
         // `公司董事长`: the generic employer is left to the reference resolver.
         _ if rest.ends_with("公司") || rest.ends_with("集团") => {}
@@ -891,9 +918,12 @@ fn subject_before(chars: &[char], floor: usize, pos: usize) -> Option<(usize, us
     {
         return phrase_before(chars, floor, clause - 1);
     }
+    // A sum (`甲24亿元竞得乙`) ends the subject like a light verb does.
+    let first_digit = head.find(|c: char| c.is_ascii_digit());
     let first_verb = DEAL_VERBS
         .iter()
         .filter_map(|v| head.find(v))
+        .chain(first_digit)
         .filter(|&b| b > 0)
         .min();
     let phrase = match first_verb {

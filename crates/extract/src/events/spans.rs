@@ -126,14 +126,12 @@ fn word_before(chars: &[char], floor: usize, end: usize) -> Option<usize> {
 
 /// The start of the person phrase ending with the name at `[start, ..)`: the title chain right before
 /// the name (`董事、副总经理`), an age (`27岁`), and the employer right before the title (a named
-/// organisation, or `公司`). `floor` is the start of the clause; `others` are the other arguments,
-/// which the phrase never swallows.
+/// organisation, or `公司`). `floor` is the start of the clause.
 pub(crate) fn person_start(
     chars: &[char],
     floor: usize,
     (start, end): (usize, usize),
     entities: &[&Entity],
-    others: &[(usize, usize)],
 ) -> usize {
     let mut pos = start;
     // A title standing for the person (`前行长`) takes its employer like a titled name does.
@@ -167,16 +165,11 @@ pub(crate) fn person_start(
     if !titled {
         return start;
     }
-    // The employer right before the title.
-    let crosses = |s: usize| {
-        others
-            .iter()
-            .any(|&(a, b)| a < start && s < b && b <= start)
-    };
+    // The employer right before the title (it may also be the event's `from`: the phrase
+    // `甲公司董事乙` names both).
     if let Some(org) = entities.iter().find(|e| {
         e.end == pos && e.start >= floor && matches!(e.kind, EntityKind::Company | EntityKind::Org)
-    }) && !crosses(org.start)
-    {
+    }) {
         return org.start;
     }
     for lead in ["该公司", "公司"] {
@@ -234,17 +227,11 @@ pub(crate) fn widen(
     entities: &[&Entity],
     arguments: &mut [Argument],
 ) {
-    let spans: Vec<(usize, usize)> = arguments.iter().map(|a| (a.start, a.end)).collect();
     for a in arguments.iter_mut() {
         match a.role {
             Role::Person => {
                 let clause = super::sentences::clause_start(chars, a.start, floor);
-                let others: Vec<(usize, usize)> = spans
-                    .iter()
-                    .copied()
-                    .filter(|&s| s != (a.start, a.end))
-                    .collect();
-                a.start = person_start(chars, clause, (a.start, a.end), entities, &others);
+                a.start = person_start(chars, clause, (a.start, a.end), entities);
             }
             Role::From
             | Role::To
@@ -277,7 +264,7 @@ mod tests {
 
     fn phrase(text: &str, name_start: usize, entities: &[&Entity]) -> String {
         let chars: Vec<char> = text.chars().collect();
-        let s = person_start(&chars, 0, (name_start, name_start + 3), entities, &[]);
+        let s = person_start(&chars, 0, (name_start, name_start + 3), entities);
         chars[s..name_start].iter().collect()
     }
 

@@ -301,7 +301,8 @@ impl<'a> Sentence<'a> {
                 continue;
             }
             let role = title_span(self, company.end, mention.start);
-            if between.is_empty() || role.is_some() || between == "的" {
+            if between.is_empty() || role.is_some() || between == "的" || is_time_filler(&between)
+            {
                 let former = crate::events::coref::is_former(self.chars, company.start);
                 return Some(Affiliation {
                     company,
@@ -323,6 +324,29 @@ struct Affiliation<'a> {
     role: Option<(usize, usize)>,
     /// Marked as former (`前京东…`).
     former: bool,
+}
+
+/// True for a time phrase standing between a company and the people it tells of (`一月内`, `近日`).
+fn is_time_filler(text: &str) -> bool {
+    if [
+        "近日", "日前", "近期", "今年", "去年", "本月", "上月", "昨日", "今日",
+    ]
+    .contains(&text)
+    {
+        return true;
+    }
+    let Some(head) = ["内", "来", "间"]
+        .iter()
+        .find_map(|x| text.strip_suffix(x))
+        .and_then(|h| h.strip_suffix(['月', '年', '周', '日', '天']))
+    else {
+        return false;
+    };
+    let head = head.strip_suffix('个').unwrap_or(head);
+    !head.is_empty()
+        && head
+            .chars()
+            .all(|c| c.is_ascii_digit() || "一两二三四五六七八九十几数".contains(c))
 }
 
 /// The span of a position title between `from` and `to` (a leading `的` dropped), when the text there
