@@ -81,9 +81,10 @@ static POSTED_BY: LazyLock<Regex> = LazyLock::new(|| {
         .expect("regex")
 });
 
-/// Forum and blog post lines: "某人 发表于 2005-…", "本贴由 某人 于 …".
+/// Forum and blog post lines: "某人 发表于 2005-…", "本贴由 某人 于 …". The time after 发表于 tells
+/// a post line from a sentence ("研究成果发表于《自然》").
 static AUTHOR_POSTED: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?:^|\s)([\p{Han}A-Za-z0-9_&]{2,20})\s*(?:发表于|写于\s*(?:19|20)\d{2})|本贴由\s*(\S{2,20}?)\s*于|由\s*([\p{Han}A-Za-z0-9_&]{2,20}?)\s*张贴|是\s*([\p{Han}A-Za-z0-9_&]{2,20}?)\s*在\s*(?:19|20)\d{2}\s*年[^发]{0,30}发表")
+    Regex::new(r"(?:^|\s)([\p{Han}A-Za-z0-9_&]{2,20})\s*(?:发表于|写于)\s*[:：]?\s*(?:(?:19|20)\d{2}|\d{1,2}[-/月]\d{1,2}|\d+\s*(?:分钟|小时|天)前|[昨今前]天)|本贴由\s*(\S{2,20}?)\s*于|由\s*([\p{Han}A-Za-z0-9_&]{2,20}?)\s*张贴|是\s*([\p{Han}A-Za-z0-9_&]{2,20}?)\s*在\s*(?:19|20)\d{2}\s*年[^发]{0,30}发表")
         .expect("regex")
 });
 
@@ -176,6 +177,11 @@ const NOT_NAMES: &[&str] = &[
     "收藏",
     "推荐",
     "搜索",
+    "本文",
+    "此文",
+    "该文",
+    "原文",
+    "文章",
 ];
 
 fn trim_name(raw: &str) -> Option<String> {

@@ -213,3 +213,13 @@ fn a_meta_author_that_is_the_site_yields_to_the_page() {
     );
     assert_eq!(author_of(&blog).as_deref(), Some("林一舟"));
 }
+
+#[test]
+fn a_sentence_about_publishing_names_no_poster() {
+    let page = format!(
+        "<html><head><title>新材料研究取得进展</title></head><body><h1>新材料研究取得进展</h1>\
+         <div class=content>{}<p>研究成果发表于《材料前沿》杂志。</p></div></body></html>",
+        paragraphs(5)
+    );
+    assert_eq!(author_of(&page), None);
+}
