@@ -329,7 +329,16 @@ pub(crate) fn mentions(
                     } else {
                         Slot::DealSubject
                     };
-                    wanted.push((p, slot));
+                    let text: String = chars[p.0..p.1].iter().collect();
+                    // `重启港股IPO`: an exchange or a verb is no part of the listed company.
+                    let listing_words = t.kind == Ipo
+                        && (EXCHANGE_WORDS.iter().any(|x| text.contains(x))
+                            || ["重启", "启动", "暂停", "终止", "筹备", "冲刺", "申请"]
+                                .iter()
+                                .any(|v| text.contains(v)));
+                    if !listing_words {
+                        wanted.push((p, slot));
+                    }
                 }
                 if matches!(t.kind, Acquire | Sell)
                     && let Some(p) = after
@@ -995,7 +1004,15 @@ fn fit(chars: &[char], start: usize, end: usize, slot: Slot) -> Option<(usize, u
                 .iter()
                 .any(|g| text.starts_with(g) && g.chars().count() == 1);
             // A sum or a count (`45亿元`, `3名`) is no organisation.
-            let numeric = text.starts_with(|c: char| c.is_ascii_digit())
+            let mut lead = text.chars();
+            let counted = lead
+                .next()
+                .is_some_and(|c| "一两二三四五六七八九十几数多".contains(c))
+                && lead
+                    .next()
+                    .is_some_and(|c| "笔个家名位只支批次项条款".contains(c));
+            let numeric = counted
+                || text.starts_with(|c: char| c.is_ascii_digit())
                 || text.chars().zip(text.chars().skip(1)).any(|(a, b)| {
                     a.is_ascii_digit() && matches!(b, '亿' | '万' | '千' | '元' | '名' | '人' | '%')
                 });

@@ -194,9 +194,22 @@ pub fn find_event_mentions(
     out
 }
 
-/// True when `later`, a talent move told in a later sentence, only repeats `earlier` (`乙辞去董事职务。
-/// 乙辞职后不再担任…`): same person and action, and nothing the earlier one lacks.
+/// True when `later`, told in a later sentence, only repeats `earlier`: a talent move of the same
+/// person and action adding nothing the earlier one lacks (`乙辞去董事职务。乙辞职后不再担任…`), or
+/// more cuts by a company whose cuts were already counted.
 fn restates(earlier: &Event, later: &Event) -> bool {
+    // `甲将裁员1000人。甲周四确认，将裁减一千多人`: one round of cuts told twice.
+    if let (
+        EventDetail::Layoff {
+            company: c1,
+            count: n1,
+            share: s1,
+        },
+        EventDetail::Layoff { company: c2, .. },
+    ) = (&earlier.detail, &later.detail)
+    {
+        return earlier.start < later.start && c1 == c2 && (n1.is_some() || s1.is_some());
+    }
     let (
         EventDetail::TalentMove {
             action: a1,

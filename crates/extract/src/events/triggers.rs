@@ -195,6 +195,7 @@ const BLOCKED_FOLLOWERS: &[(TriggerKind, &[&str])] = &[
             "资格",
             "辅导",
             "的",
+            "计划",
         ],
     ),
     (
@@ -230,6 +231,8 @@ const BLOCKED_PRECEDERS: &[(TriggerKind, &[&str])] = &[
         Ipo,
         &["新品", "新机", "新车", "产品", "手机", "电影", "游戏"],
     ),
+    // `在这次裁员中`: the cuts told of before, as a noun.
+    (Layoff, &["这次", "此次", "本次", "这轮", "此轮", "本轮"]),
 ];
 
 /// The lexicon as char sequences, built once.
