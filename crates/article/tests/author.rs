@@ -223,3 +223,14 @@ fn a_sentence_about_publishing_names_no_poster() {
     );
     assert_eq!(author_of(&page), None);
 }
+
+#[test]
+fn gbk_forum_thread_fixture_names_the_opening_poster() {
+    let bytes = include_bytes!("../../../fixtures/article/forum_thread_gbk.html");
+    let a = extract(bytes, &PageInfo::default()).expect("a page");
+    assert_eq!(a.author.as_deref(), Some("青石巷"));
+    assert_eq!(
+        a.published_at.map(|t| t.to_rfc3339()).as_deref(),
+        Some("2006-03-15T22:36:13+08:00")
+    );
+}
