@@ -3,11 +3,13 @@
 //! Works on the laid-out lines ([`crate::layout`]) around the headline and the body region the
 //! body extractor chose, plus the `<meta>`/JSON-LD fields ([`crate::meta`]). In order of trust:
 //! labelled bylines near the headline ("作者：", "本报记者 张三", "新华日报·交汇点记者 张三",
-//! several labelled lines in a row), a forum's opening post line ("发布时间 … by 某人",
-//! "某人 发表于 …", "本贴由某人于…"), a bare name on the line under the headline, metadata,
-//! signatures at the end of the body, and a blog owner named by the page title. Returns the names
-//! separated by single spaces. Sources, editors' desks and photo credits are not authors. Knows
-//! nothing of bodies or times beyond the line indices it is given.
+//! several labelled lines in a row, a label alone on its line with the name under it, the issuer
+//! of an official document), a forum's opening post line ("发布时间 … by 某人", "某人 发表于 …",
+//! "本贴由某人于…"), a bare name on the line under the headline, metadata (unless it names the
+//! site), signatures at the end of the body ("（记者 张三）", "（作者张三系…）"), and a blog owner
+//! named by the page title. Returns the names separated by single spaces. Sources (来源) and photo
+//! credits ("张三 摄") are never authors; an editor (责任编辑) is named only when nothing else is.
+//! Knows nothing of bodies or times beyond the line indices it is given.
 
 use crate::{layout, meta};
 use regex::Regex;
@@ -239,7 +241,7 @@ fn byline_author(line: &str, whole_line: bool) -> Option<(u8, String)> {
         return None;
     }
     let mut best: Option<(u8, String)> = None;
-    // Labelled names in reading order: (position, strength, raw names, label before them).
+    // Labelled names with their position and strength, merged in reading order below.
     let mut found: Vec<(usize, u8, String)> = Vec::new();
     if whole_line && line.chars().count() <= 60 {
         for c in AUTHOR_OUTLET.captures_iter(line) {
