@@ -985,3 +985,31 @@ fn headcounts_keep_what_they_count() {
         vec!["约900人"]
     );
 }
+
+#[test]
+fn dismissals_told_with_将_and_与_and_joins_announced_by_the_club() {
+    let text = "白鹭队已将前锋马尔蒂尼裁掉。";
+    let events = find_events(text, &[person(text, "马尔蒂尼")], &[], None);
+    assert_eq!(events.len(), 1, "{events:?}");
+    assert_eq!(
+        talent(&events[0]),
+        (TalentAction::Leave, "马尔蒂尼", Some("白鹭队"), None, None)
+    );
+    let text = "就在今天，英冠俱乐部白鹭城宣布与葡萄牙籍球员卡马尔解约。";
+    let entities = [person(text, "卡马尔")];
+    let events = find_events(text, &entities, &[], None);
+    assert_eq!(talent(&events[0]).2, Some("英冠俱乐部白鹭城"));
+    assert_eq!(
+        spans_of(text, &entities, &[], Role::Person),
+        vec!["葡萄牙籍球员卡马尔"]
+    );
+    // Two firms ending a contract is no dismissal.
+    let text = "远山科技与星河物流解约。";
+    assert!(find_events(text, &[], &[], None).is_empty());
+    let text = "白鹭队在今夏重磅找来了马尔蒂尼加盟。";
+    let events = find_events(text, &[person(text, "马尔蒂尼")], &[], None);
+    assert_eq!(talent(&events[0]).3, Some("白鹭队"));
+    // What a player becomes is no club.
+    let text = "星河战队官宣：Reignwolf加盟转型教练";
+    assert!(find_events(text, &[], &[], None).is_empty());
+}

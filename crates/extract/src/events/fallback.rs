@@ -106,7 +106,7 @@ const DESCRIPTOR_ENDINGS: &[&str] = &[
     "球员", "外援", "国脚", "主播", "教头", "中锋", "前锋", "后卫", "门将", "主帅", "教练", "男星",
     "女星", "歌手", "演员", "艺人", "成员", "队长", "新星", "球星", "选手", "冠军", "董事", "总裁",
     "经理", "主席", "总监", "官", "岁", "人", "长", "代表", "秘书", "监事", "执董", "董秘", "助理",
-    "CEO", "CFO", "CTO", "COO", "CMO", "员工", "职员",
+    "CEO", "CFO", "CTO", "COO", "CMO", "员工", "职员", "手",
 ];
 
 /// Suffixes of teams, bands, parties and boards the company list does not hold.
@@ -184,7 +184,9 @@ const EXCHANGE_WORDS: &[&str] = &[
 ];
 
 /// Verbs with which a side announces whom it has signed (`甲队官宣乙加盟`).
-const ANNOUNCERS: &[&str] = &["官宣", "宣布", "迎来", "欢迎", "确认", "引进"];
+const ANNOUNCERS: &[&str] = &[
+    "官宣", "宣布", "迎来", "欢迎", "确认", "引进", "找来", "请来", "招来", "签下",
+];
 
 /// Mentions read from the text for the slots of `triggers` in `chars[start..end]` that no entity of
 /// `known` covers.
@@ -242,8 +244,12 @@ pub(crate) fn mentions(
                             .filter_map(|v| head.rfind(v))
                             .max()
                             .map(|b| clause + head[..b].chars().count());
+                        // The announcer opens the clause (`甲队在今夏找来了乙加盟`), or stands
+                        // right before the verb.
                         if let Some(v) = verb
-                            && let Some(q) = phrase_before(chars, clause, v)
+                            && let Some(q) = phrase_after(chars, v, clause)
+                                .filter(|q| q.0 == clause)
+                                .or_else(|| phrase_before(chars, clause, v))
                         {
                             wanted.push((q, Slot::Signer));
                         }
@@ -287,6 +293,18 @@ pub(crate) fn mentions(
                         && let Some(q) = phrase_before(chars, bei + 1, t.start)
                     {
                         wanted.push((q, Slot::Org));
+                    }
+                } else if let Some(yu) = (clause..t.start)
+                    .rev()
+                    .find(|&i| matches!(chars[i], '与' | '和'))
+                    .filter(|_| word == "解约")
+                {
+                    // `甲队宣布与乙解约`.
+                    if let Some(q) = phrase_before(chars, yu + 1, t.start) {
+                        wanted.push((q, Slot::Person));
+                    }
+                    if let Some(q) = phrase_before(chars, clause, yu) {
+                        wanted.push((q, Slot::Signer));
                     }
                 } else {
                     if let Some(p) = before {
@@ -348,15 +366,23 @@ pub(crate) fn mentions(
                         None => wanted.push((p, Slot::DealSubject)),
                     }
                 }
-                // `甲队裁掉乙`: one person let go, by the side before the verb.
-                if t.kind == Layoff
-                    && word == "裁掉"
-                    && let Some(p) = after
-                    && fit(chars, p.0, p.1, Slot::Person).is_some()
-                {
-                    wanted.push((p, Slot::Person));
-                    if let Some(b) = before {
-                        wanted.push((b, Slot::Signer));
+                // `甲队裁掉乙`, `甲队已将乙裁掉`: one person let go, by the side before the verb.
+                if t.kind == Layoff && word == "裁掉" {
+                    let clause = super::sentences::clause_start(chars, t.start, start);
+                    let fronted = (clause..t.start)
+                        .rev()
+                        .find(|&i| matches!(chars[i], '将' | '把'))
+                        .and_then(|j| {
+                            let person = phrase_before(chars, j + 1, t.start)?;
+                            let side = phrase_before(chars, clause, j)?;
+                            Some((side, person))
+                        });
+                    let plain = after.zip(before).map(|(p, b)| (b, p));
+                    if let Some((side, person)) = fronted.or(plain)
+                        && fit(chars, person.0, person.1, Slot::Person).is_some()
+                    {
+                        wanted.push((person, Slot::Person));
+                        wanted.push((side, Slot::Signer));
                     }
                 }
                 // `完成对甲的收购`: the target stands between `对` and `的`.
@@ -739,7 +765,7 @@ pub(crate) fn listed(chars: &[char], known: &[Entity]) -> Vec<Entity> {
     out
 }
 
-fn is_phrase_char(c: char) -> bool {
+pub(super) fn is_phrase_char(c: char) -> bool {
     (lexicon::is_han(c) && !STOP_CHARS.contains(c))
         || c.is_ascii_alphanumeric()
         || lexicon::is_name_dot(c)
@@ -1054,7 +1080,13 @@ fn fit(chars: &[char], start: usize, end: usize, slot: Slot) -> Option<(usize, u
                     "组织",
                 ]
                 .contains(&text.as_str());
-            if generic || title || !(coded || latin || suffixed || loose || quoted) {
+            // `加盟转型教练`: a post after the verb is what the person becomes, not where.
+            let post = !suffixed
+                && (HEAD_TITLES.iter().any(|t| text.ends_with(t))
+                    || ["教练", "助教", "顾问", "球员"]
+                        .iter()
+                        .any(|t| text.ends_with(t)));
+            if generic || title || post || !(coded || latin || suffixed || loose || quoted) {
                 return None;
             }
             let kind = if matches!(

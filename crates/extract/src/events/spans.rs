@@ -81,6 +81,9 @@ const DESCRIPTOR_WORDS: &[&str] = &[
     "队长",
     "球星",
     "选手",
+    "华裔",
+    "接手",
+    "射手",
     "CEO",
     "CFO",
     "CTO",
@@ -150,6 +153,21 @@ pub(crate) fn person_start(
             }
             pos = p;
             continue;
+        }
+        // A nationality before a descriptor (`与葡萄牙籍球员乙`): one to three chars after a break.
+        if titled && pos > floor + 1 && chars[pos - 1] == '籍' {
+            let fits = (1..=3).find(|&n| {
+                pos > floor + n
+                    && chars[pos - 1 - n..pos - 1]
+                        .iter()
+                        .all(|&c| super::fallback::is_phrase_char(c))
+                    && (pos - 1 - n == floor
+                        || !super::fallback::is_phrase_char(chars[pos - 2 - n]))
+            });
+            if let Some(n) = fits {
+                pos -= n + 1;
+                continue;
+            }
         }
         // A title chain: a join followed (leftwards) by another title.
         if titled

@@ -79,6 +79,7 @@ const LEXICON: &[(&str, TriggerKind)] = &[
     ("罢免", Fire),
     ("解聘", Fire),
     ("炒鱿鱼", Fire),
+    ("解约", Fire),
     ("加入", Join),
     ("加盟", Join),
     ("入职", Join),

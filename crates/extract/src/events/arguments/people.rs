@@ -259,7 +259,16 @@ pub(super) fn fire(s: &Sentence<'_>, t: Trigger) -> Vec<Built> {
         (person, actor)
     } else {
         // `甲公司解雇了乙` / `甲公司已将乙裁掉`.
-        let person = s.after(t.end, PERSON, 8).or_else(|| {
+        // `甲队宣布与乙解约`: the person stands after `与`.
+        let with = (s.text(t.start, t.end) == "解约")
+            .then(|| {
+                let head = s.text(s.clause_start(t.start), t.start);
+                let yu = head.rfind(['与', '和'])?;
+                let at = s.clause_start(t.start) + head[..yu].chars().count() + 1;
+                s.after(at, PERSON, 12).filter(|p| p.end <= t.start)
+            })
+            .flatten();
+        let person = with.or_else(|| s.after(t.end, PERSON, 8)).or_else(|| {
             let jiang = s.text(s.clause_start(t.start), t.start).rfind('将')?;
             let at = s.clause_start(t.start)
                 + s.text(s.clause_start(t.start), t.start)[..jiang]
