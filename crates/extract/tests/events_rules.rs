@@ -1013,3 +1013,38 @@ fn dismissals_told_with_将_and_与_and_joins_announced_by_the_club() {
     let text = "星河战队官宣：Reignwolf加盟转型教练";
     assert!(find_events(text, &[], &[], None).is_empty());
 }
+
+#[test]
+fn headline_topics_stock_codes_and_title_chains_name_the_company_left() {
+    let text = "怡星资源：黄某某辞任董事长 副董事长林某接棒";
+    let events = find_events(text, &[person(text, "黄某某")], &[], None);
+    assert_eq!(talent(&events[0]).2, Some("怡星资源"));
+    // A time or a media name before the colon is no company.
+    let text = "直播事件后：歌手张小龙退出！经纪人道歉";
+    let events = find_events(text, &[person(text, "张小龙")], &[], None);
+    assert_eq!(events.len(), 1, "{events:?}");
+    assert_eq!(talent(&events[0]).2, None);
+    // `退出` with nothing after it in its clause still tells of a move; `退出比赛` does not.
+    let text = "张小龙宣布退出比赛。";
+    assert!(find_events(text, &[person(text, "张小龙")], &[], None).is_empty());
+    let text = "冯某某辞任大昌顺集团(01828)执董及财务总裁职务。";
+    let entities = [person(text, "冯某某")];
+    let events = find_events(text, &entities, &[], None);
+    assert_eq!(talent(&events[0]).2, Some("大昌顺集团"));
+    assert_eq!(
+        spans_of(text, &entities, &[], Role::From),
+        vec!["大昌顺集团(01828)"]
+    );
+    let text = "渝川燃气副总经理及财务总监吴某某辞职。";
+    let events = find_events(text, &[person(text, "吴某某")], &[], None);
+    assert_eq!(
+        talent(&events[0]),
+        (
+            TalentAction::Leave,
+            "吴某某",
+            Some("渝川燃气"),
+            None,
+            Some("副总经理及财务总监")
+        )
+    );
+}

@@ -106,7 +106,7 @@ const DESCRIPTOR_ENDINGS: &[&str] = &[
     "球员", "外援", "国脚", "主播", "教头", "中锋", "前锋", "后卫", "门将", "主帅", "教练", "男星",
     "女星", "歌手", "演员", "艺人", "成员", "队长", "新星", "球星", "选手", "冠军", "董事", "总裁",
     "经理", "主席", "总监", "官", "岁", "人", "长", "代表", "秘书", "监事", "执董", "董秘", "助理",
-    "CEO", "CFO", "CTO", "COO", "CMO", "员工", "职员", "手",
+    "CEO", "CFO", "CTO", "COO", "CMO", "员工", "职员", "手", "哥",
 ];
 
 /// Suffixes of teams, bands, parties and boards the company list does not hold.
@@ -183,6 +183,37 @@ const EXCHANGE_WORDS: &[&str] = &[
     "A股",
 ];
 
+/// Headline lead-ins before a colon that are no company (`官方：`, `独家：`).
+const NOT_TOPICS: &[&str] = &[
+    "官方",
+    "消息",
+    "快讯",
+    "独家",
+    "重磅",
+    "突发",
+    "最新",
+    "官宣",
+    "曝",
+    "传",
+    "媒体",
+    "记者",
+    "编者按",
+    "注",
+    "标题",
+    "来源",
+    "日讯",
+    "专访",
+    "观点",
+    "评论",
+    "事件",
+    "新闻",
+    "问题",
+    "回应",
+    "声明",
+    "真相",
+    "内幕",
+];
+
 /// Verbs with which a side announces whom it has signed (`甲队官宣乙加盟`).
 const ANNOUNCERS: &[&str] = &[
     "官宣", "宣布", "迎来", "欢迎", "确认", "引进", "找来", "请来", "招来", "签下",
@@ -249,10 +280,26 @@ pub(crate) fn mentions(
                         if let Some(v) = verb
                             && let Some(q) = phrase_after(chars, v, clause)
                                 .filter(|q| q.0 == clause)
+                                .and_then(|q| phrase_before(chars, clause, q.1))
                                 .or_else(|| phrase_before(chars, clause, v))
                         {
                             wanted.push((q, Slot::Signer));
                         }
+                    }
+                }
+                // `甲科技：乙辞任董事长`: a headline's topic is the company the news is about.
+                if matches!(t.kind, Leave | Quit)
+                    && let Some(colon) = (start..t.start).find(|&i| matches!(chars[i], '：' | ':'))
+                    && let Some(q) = phrase_before(chars, start, colon)
+                    && q.0 == start
+                {
+                    let text: String = chars[q.0..q.1].iter().collect();
+                    // A media name, a time (`事件后`) or a subject matter is no company.
+                    let media = text
+                        .ends_with(['报', '网', '社', '讯', '台', '后', '前', '时', '中'])
+                        || NOT_TOPICS.iter().any(|w| text.contains(w));
+                    if !media {
+                        wanted.push((q, Slot::DealSubject));
                     }
                 }
                 // `从甲公司离职`.
@@ -414,7 +461,11 @@ pub(crate) fn mentions(
             let pieces = match fit(chars, ps, pe, slot) {
                 Some(piece) => vec![piece],
                 // `甲银行前行长辞职`, `两高管离职`: a title standing for the person.
-                None if slot == Slot::Person && matches!(t.kind, Leave | Quit) && !named_inside => {
+                None if slot == Slot::Person
+                    && matches!(t.kind, Leave | Quit)
+                    && !named_inside
+                    && before == Some((ps, pe)) =>
+                {
                     title_subject(chars, ps, pe)
                 }
                 None => continue,
@@ -664,7 +715,33 @@ const DETERMINERS: &[char] = &[
 /// The employer right before a title right before `person` (`家家悦独立董事陈某`): the phrase
 /// before `person` with its title words stripped from the end, when some were and a name is left.
 fn org_before_title(chars: &[char], floor: usize, person: usize) -> Option<(usize, usize)> {
-    let (start, mut end) = phrase_before(chars, floor, person)?;
+    // The title chain, joins included (`副总经理及财务总监`, `董事、总经理`).
+    let ends_title = |p: usize| {
+        TITLE_PARTS.iter().find_map(|part| {
+            let n = part.chars().count();
+            (p >= floor + n && chars[p - n..p].iter().copied().eq(part.chars())).then_some(n)
+        })
+    };
+    let mut end = person;
+    let mut stripped = false;
+    loop {
+        if let Some(n) = ends_title(end) {
+            end -= n;
+            stripped = true;
+        } else if stripped
+            && end > floor + 1
+            && matches!(chars[end - 1], '及' | '、' | '兼')
+            && ends_title(end - 1).is_some()
+        {
+            end -= 1;
+        } else {
+            break;
+        }
+    }
+    if !stripped {
+        return None;
+    }
+    let (start, end) = phrase_before(chars, floor, end)?;
     // Only a phrase opening its clause: one glued to a name or after `的` is a field of work
     // (`甲公司模型预训练负责人`, `甲的资深AI负责人`).
     let opens = start == floor
@@ -675,18 +752,6 @@ fn org_before_title(chars: &[char], floor: usize, person: usize) -> Option<(usiz
         );
     if !opens {
         return None;
-    }
-    let mut stripped = false;
-    'strip: while end > start {
-        for part in TITLE_PARTS {
-            let n = part.chars().count();
-            if end >= start + n && chars[end - n..end].iter().copied().eq(part.chars()) {
-                end -= n;
-                stripped = true;
-                continue 'strip;
-            }
-        }
-        break;
     }
     // `原甲公司CTO`: the marker of a former employer is no part of its name.
     let mut start = start;
@@ -743,13 +808,27 @@ pub(crate) fn listed(chars: &[char], known: &[Entity]) -> Vec<Entity> {
             .rev()
             .find(|&i| super::sentences::breaks_at(chars, i))
             .map_or(0, |i| i + 1);
-        let Some((s, e)) = phrase_before(chars, floor, open) else {
+        let Some((mut s, e)) = phrase_before(chars, floor, open) else {
             continue;
         };
-        let text: String = chars[s..e].iter().collect();
-        let generic = lexicon::GENERIC_MODIFIERS
+        // `乙辞任甲集团(01828)执董`: the name starts after the person and the verb before it.
+        if let Some(cut) = known
             .iter()
-            .any(|g| text.starts_with(g) && g.chars().count() == 1);
+            .filter(|x| x.end > s && x.end < e && x.start >= s)
+            .map(|x| x.end)
+            .chain(
+                super::triggers::find(chars, s, e, &[])
+                    .iter()
+                    .filter(|t| t.end < e)
+                    .map(|t| t.end),
+            )
+            .max()
+        {
+            s = cut;
+        }
+        let text: String = chars[s..e].iter().collect();
+        // A name with its stock code is a name even when it opens with a modifier (`大昌…`).
+        let generic = text.starts_with(DETERMINERS);
         if e - s < 2 || e - s > 10 || generic || known.iter().any(|x| x.start < e && s < x.end) {
             continue;
         }

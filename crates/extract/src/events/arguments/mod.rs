@@ -223,6 +223,9 @@ impl<'a> Sentence<'a> {
             "表示",
             "称",
             "官方",
+            // A headline's topic (`甲科技：乙辞任董事长`).
+            "：",
+            ":",
         ];
         let org = self
             .entities

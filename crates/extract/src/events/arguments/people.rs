@@ -84,7 +84,12 @@ pub(super) fn talent(s: &Sentence<'_>, t: Trigger) -> Vec<Built> {
                         let lead = s.text(c.start.saturating_sub(1), c.start);
                         c.start > person.end && (lead == "从" || lead == "自" || lead == "在")
                     });
-                if t.kind == Quit && object.is_none() {
+                // `退出` needs what is quit (`退出比赛` is no move), unless the clause ends with it
+                // (`某某宣布退出！`) or the body is named before it (`从甲组合退出`).
+                let ends_clause = t.end >= s.end
+                    || crate::events::sentences::is_clause_break(s.chars[t.end])
+                    || s.text(t.end, t.end + 1) == " ";
+                if t.kind == Quit && object.is_none() && source.is_none() && !ends_clause {
                     continue;
                 }
                 // `离开公司` where 公司 could not be resolved: the company the person is introduced with.
