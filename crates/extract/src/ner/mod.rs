@@ -19,6 +19,7 @@ mod company;
 mod doc;
 pub mod lexicon;
 mod person;
+mod translit;
 
 use crate::dict::Dictionary;
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};

@@ -4,6 +4,7 @@
 
 use super::doc::Doc;
 use super::lexicon::{self, SurnameClass};
+use super::translit;
 use super::{Candidate, priority};
 use crate::segment::jieba;
 use zhnews_model::EntityKind;
@@ -15,6 +16,10 @@ const LONGER_NAME_BIAS: f32 = 1.0;
 /// Evidence from a whole-span jieba dictionary entry tagged `nr`, by length.
 const KNOWN_NR3: f32 = 1.5;
 const KNOWN_NR2: f32 = 0.5;
+/// Foreignness ([`translit::foreignness`]) above which a given name reads as transliteration.
+const FOREIGN_GIVEN: f32 = 1.0;
+/// What such a given name costs a Chinese reading.
+const FOREIGN_GIVEN_PENALTY: f32 = 2.5;
 /// Score from which a person outranks short dictionary aliases.
 const STRONG: f32 = 5.0;
 
@@ -34,6 +39,7 @@ pub(crate) fn candidates(doc: &Doc<'_>, out: &mut Vec<Candidate>) {
         }
     }
     rescue_list_members(doc, first_person, out, near);
+    name_chains(doc, first_person, out);
     drop_cut_transliterations(doc, first_person, out);
     dotted_names(doc, out);
     latin_names(doc, out);
@@ -335,6 +341,12 @@ fn chinese_name_at(
             if lexicon::is_not_name_ending(chars[end - 1]) {
                 given -= 2.5;
             }
+            // A "given name" that reads as the inside of a transliteration (桑德兰, 米德尔) is
+            // more likely a foreign place, club or a person's name cut short.
+            let foreign = translit::foreignness(&chars[start + surname_len..end]);
+            if foreign > FOREIGN_GIVEN && given_len == 2 {
+                given -= FOREIGN_GIVEN_PENALTY;
+            }
             // Titles are 2+ chars: only those spans need the string.
             // Inside a whole jieba name token only a listed title counts (谢子长 is a name,
             // 张女士 is not): the suffix rule would read 子长 as a title.
@@ -399,6 +411,176 @@ fn chinese_name_at(
             near.push(candidate);
         }
     }
+}
+
+/// Fewest names in a run of back-to-back names for the run to be read as a list of names.
+const CHAIN_MIN_NAMES: usize = 3;
+/// Lowest score of one member of a chain.
+const CHAIN_MEMBER_MIN: f32 = -0.5;
+/// Lowest mean score of the members of a chain.
+const CHAIN_MEAN_MIN: f32 = 1.5;
+
+/// Name-likelihood of chars `start..end` read as surname + given name, without context, or
+/// `None` when they cannot be a Chinese name.
+fn name_likelihood(doc: &Doc<'_>, start: usize, end: usize) -> Option<f32> {
+    let chars = &doc.chars;
+    let len = end - start;
+    let (surname_len, prior) =
+        if len >= 3 && lexicon::is_compound_surname(chars[start], chars[start + 1]) {
+            (2, 1.0)
+        } else {
+            let prior = match lexicon::surname(chars[start])? {
+                SurnameClass::Common => 1.0,
+                SurnameClass::Ordinary => 0.5,
+                SurnameClass::Ambiguous => 0.0,
+            };
+            (1, prior)
+        };
+    let given_len = len - surname_len;
+    if !(1..=2).contains(&given_len) {
+        return None;
+    }
+    let mut score = prior;
+    for &ch in &chars[start + surname_len..end] {
+        if !lexicon::is_han(ch) {
+            return None;
+        }
+        score += lexicon::given_weight(ch)?.max(-1.5);
+    }
+    if lexicon::is_not_name_ending(chars[end - 1]) {
+        score -= 2.0;
+    }
+    // jieba's tokens: a whole `nr` token vouches for the reading; a common word inside it or cut
+    // by it speaks against it (`建成富强民主` is no list of 成富, 强民主).
+    let mut pos = start;
+    while pos < end {
+        let token = doc.token_covering(pos)?;
+        let known_other =
+            token.end - token.start > 1 && !token.tag.starts_with("nr") && known_word(token.word);
+        if token.start == start && token.end == end {
+            if token.tag.starts_with("nr") {
+                score += 1.0;
+            } else if known_other {
+                return None;
+            }
+        } else if known_other {
+            score -= if token.start < start || token.end > end {
+                1.0
+            } else {
+                1.5
+            };
+        }
+        pos = token.end;
+    }
+    Some(score)
+}
+
+/// Names written back to back with no separator (`王明李华张强`), as official lists print them:
+/// a run of Chinese chars between punctuation that splits wholly into three or more likely names
+/// is read as that list, replacing the readings made one name at a time (which tend to take a
+/// char of the next name).
+fn name_chains(doc: &Doc<'_>, first_person: usize, out: &mut Vec<Candidate>) {
+    let chars = &doc.chars;
+    let mut start = 0;
+    while start < chars.len() {
+        if !lexicon::is_han(chars[start]) {
+            start += 1;
+            continue;
+        }
+        let mut end = start;
+        while end < chars.len() && lexicon::is_han(chars[end]) {
+            end += 1;
+        }
+        if end - start >= 2 * CHAIN_MIN_NAMES
+            && let Some(names) = split_chain(doc, start, end)
+        {
+            let (from, to) = (names[0].0, names[names.len() - 1].1);
+            let mut index = first_person;
+            while index < out.len() {
+                let c = &out[index];
+                let inside = names.iter().any(|&(s, e)| c.start < e && c.end > s);
+                if c.kind == EntityKind::Person && c.start < to && c.end > from && inside {
+                    out.remove(index);
+                } else {
+                    index += 1;
+                }
+            }
+            for (s, e) in names {
+                out.push(Candidate {
+                    start: s,
+                    end: e,
+                    kind: EntityKind::Person,
+                    name: None,
+                    owner: None,
+                    priority: priority::PERSON_STRONG,
+                });
+            }
+        }
+        start = end;
+    }
+}
+
+/// Cost of leaving one char of a run outside every name (a name the surname model does not
+/// cover, such as `多吉才让`).
+const CHAIN_SKIP: f32 = 2.0;
+
+/// The sub-runs of chars `start..end` that split wholly into at least [`CHAIN_MIN_NAMES`] likely
+/// names, as name spans; chars the best split leaves out break the sub-runs.
+fn split_chain(doc: &Doc<'_>, start: usize, end: usize) -> Option<Vec<(usize, usize)>> {
+    let len = end - start;
+    // best[i]: (total score, previous cut, whether chars prev..i are a name) of the best split
+    // of the first i chars.
+    let mut best: Vec<Option<(f32, usize, bool)>> = vec![None; len + 1];
+    best[0] = Some((0.0, 0, false));
+    for i in 0..len {
+        let Some((total, _, _)) = best[i] else {
+            continue;
+        };
+        let skip = (total - CHAIN_SKIP, i, false);
+        if best[i + 1].is_none_or(|(t, _, _)| skip.0 > t) {
+            best[i + 1] = Some(skip);
+        }
+        for name_len in 2..=4 {
+            let j = i + name_len;
+            if j > len {
+                break;
+            }
+            let Some(score) = name_likelihood(doc, start + i, start + j) else {
+                continue;
+            };
+            if score < CHAIN_MEMBER_MIN {
+                continue;
+            }
+            let candidate = (total + score, i, true);
+            if best[j].is_none_or(|(t, _, _)| candidate.0 > t) {
+                best[j] = Some(candidate);
+            }
+        }
+    }
+    // Walk back, collecting names; `None` marks a skipped char.
+    let mut parts: Vec<Option<(usize, usize)>> = Vec::new();
+    let mut j = len;
+    while j > 0 {
+        let (_, i, is_name) = best[j]?;
+        parts.push(is_name.then_some((start + i, start + j)));
+        j = i;
+    }
+    parts.reverse();
+    let mut spans = Vec::new();
+    for group in parts.split(Option::is_none) {
+        if group.len() < CHAIN_MIN_NAMES {
+            continue;
+        }
+        let names: Vec<(usize, usize)> = group.iter().flatten().copied().collect();
+        let total: f32 = names
+            .iter()
+            .filter_map(|&(s, e)| name_likelihood(doc, s, e))
+            .sum();
+        if total / (names.len() as f32) >= CHAIN_MEAN_MIN {
+            spans.extend(names);
+        }
+    }
+    (!spans.is_empty()).then_some(spans)
 }
 
 /// Drops all-transliteration spans that a transliteration char continues on either side
@@ -480,8 +662,13 @@ fn rescue_list_members(
 /// Undotted transliterations (`马斯克`, `奥尔特曼`) starting at a token start.
 fn transliterated_at(doc: &Doc<'_>, start: usize, out: &mut Vec<Candidate>) {
     let chars = &doc.chars;
+    // After a title (`主席施图岑贝格`) the name is expected: the wide table applies.
+    let titled = doc
+        .token_ending_at(start)
+        .is_some_and(|before| lexicon::is_title_before(before.word));
+    let in_run = |ch: char| lexicon::is_translit(ch) || (titled && translit::is_wide_translit(ch));
     let mut run = 0;
-    while start + run < chars.len() && run < 6 && lexicon::is_translit(chars[start + run]) {
+    while start + run < chars.len() && run < 6 && in_run(chars[start + run]) {
         run += 1;
     }
     if run < 2 {
@@ -560,7 +747,9 @@ fn transliterated_at(doc: &Doc<'_>, start: usize, out: &mut Vec<Candidate>) {
             kind: EntityKind::Person,
             name: None,
             owner: None,
-            priority: if score >= STRONG {
+            // A long run right after a title outranks a Chinese reading of its first chars
+            // (`主席施图岑贝格` is not 施图岑).
+            priority: if score >= STRONG || (titled && len >= 4) {
                 priority::PERSON_STRONG
             } else {
                 priority::PERSON
@@ -642,6 +831,12 @@ const PLACE_AFTER: [&str; 8] = [
     "主场", "客场", "球迷", "当地", "时间", "地区", "政府", "首都",
 ];
 
+/// A char of a name part next to a `·`: the dot marks the name as foreign, so the wide
+/// transliteration table applies.
+fn is_dotted_char(ch: char) -> bool {
+    lexicon::is_translit(ch) || translit::is_wide_translit(ch)
+}
+
 /// Names joined by a middle dot: `埃隆·马斯克`, `佩德罗·阿莫多瓦`.
 fn dotted_names(doc: &Doc<'_>, out: &mut Vec<Candidate>) {
     let chars = &doc.chars;
@@ -658,7 +853,7 @@ fn dotted_names(doc: &Doc<'_>, out: &mut Vec<Candidate>) {
         }
         // Left part: transliteration chars back to a token boundary.
         let mut start = i;
-        while start > 0 && i - start < 6 && lexicon::is_translit(chars[start - 1]) {
+        while start > 0 && i - start < 6 && is_dotted_char(chars[start - 1]) {
             start -= 1;
         }
         while start < i && !doc.is_boundary(start) {
@@ -672,7 +867,7 @@ fn dotted_names(doc: &Doc<'_>, out: &mut Vec<Candidate>) {
         let mut end = i;
         loop {
             let mut j = end + 1;
-            while j < chars.len() && j - end <= 6 && lexicon::is_translit(chars[j]) {
+            while j < chars.len() && j - end <= 6 && is_dotted_char(chars[j]) {
                 j += 1;
             }
             // Back to a token boundary (`约翰·拉贝日记` ends before 日记).

@@ -1,0 +1,71 @@
+//! Person recognition, one test per rule family (name chains, wide transliteration after a dot
+//! or a title, foreign-looking "given names"), with negatives, on the editors' own sentences.
+
+use zhnews_extract::Extractor;
+use zhnews_model::{Entity, EntityKind};
+
+fn people(text: &str) -> Vec<String> {
+    Extractor::new()
+        .entities(text)
+        .into_iter()
+        .filter(|e: &Entity| e.kind == EntityKind::Person)
+        .map(|e| e.text)
+        .collect()
+}
+
+#[test]
+fn names_printed_back_to_back_are_split_into_each_name() {
+    // Board lists often print names with no separator.
+    let text = "新一届董事会成员：赵明轩孙立伟周海涛郑雅琴（女）。";
+    let found = people(text);
+    for name in ["赵明轩", "孙立伟", "周海涛", "郑雅琴"] {
+        assert!(found.contains(&name.to_owned()), "{name}: {found:?}");
+    }
+    // No member swallows a char of the next one.
+    assert!(
+        found
+            .iter()
+            .all(|n| !n.ends_with('孙') && !n.ends_with('周') && !n.ends_with('郑')),
+        "{found:?}"
+    );
+}
+
+#[test]
+fn running_text_is_not_read_as_a_name_chain() {
+    let text = "公司计划在三年内建成富强民主文明的数字化产业园区。";
+    let found = people(text);
+    assert!(found.is_empty(), "{found:?}");
+}
+
+#[test]
+fn dotted_names_take_chars_beyond_the_narrow_table() {
+    let text = "该基金会主席埃米略·德·孔西里斯与图尔孙·买买提江共同出席了签约仪式。";
+    let found = people(text);
+    assert!(
+        found.contains(&"埃米略·德·孔西里斯".to_owned()),
+        "{found:?}"
+    );
+}
+
+#[test]
+fn a_title_opens_a_wider_transliteration() {
+    let text = "欧洲合作伙伴协会主席施图岑贝格表示，将扩大在华投资。";
+    let found = people(text);
+    assert!(found.contains(&"施图岑贝格".to_owned()), "{found:?}");
+}
+
+#[test]
+fn foreign_places_and_clubs_are_not_chinese_names() {
+    // 桑/米 are surnames, but 德兰/德尔 read as the inside of transliterations.
+    let text = "本轮桑德兰主场迎战米德尔斯堡，两队都急需积分。";
+    let found = people(text);
+    assert!(found.is_empty(), "{found:?}");
+}
+
+#[test]
+fn chinese_names_with_foreign_looking_chars_keep_their_cue() {
+    let text = "导演徐克表示，新片将于明年上映；制片人郭菲称预算已经到位。";
+    let found = people(text);
+    assert!(found.contains(&"徐克".to_owned()), "{found:?}");
+    assert!(found.contains(&"郭菲".to_owned()), "{found:?}");
+}
