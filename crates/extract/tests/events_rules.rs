@@ -1048,3 +1048,28 @@ fn headline_topics_stock_codes_and_title_chains_name_the_company_left() {
         )
     );
 }
+
+#[test]
+fn ages_aliases_and_latin_names_in_the_cited_phrase() {
+    let text = "官方：27岁柴明远加盟星河队，签约4年";
+    let entities = [person(text, "柴明远")];
+    assert_eq!(
+        spans_of(text, &entities, &[], Role::Person),
+        vec!["27岁柴明远"]
+    );
+    let text = "白鹭队在今夏重磅找来了巴特勒(Jimmy Butler)加盟。";
+    let entities = [person(text, "Jimmy Butler")];
+    let events = find_events(text, &entities, &[], None);
+    assert_eq!(talent(&events[0]).3, Some("白鹭队"));
+    assert_eq!(
+        spans_of(text, &entities, &[], Role::Person),
+        vec!["巴特勒(Jimmy Butler)"]
+    );
+    // One Latin word after 离开 is the platform left.
+    let text = "知名主播Shroud离开Twitch。";
+    let events = find_events(text, &[], &[], None);
+    assert_eq!(
+        talent(&events[0]),
+        (TalentAction::Leave, "Shroud", Some("Twitch"), None, None)
+    );
+}

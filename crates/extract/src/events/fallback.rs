@@ -876,6 +876,21 @@ fn phrase_before(chars: &[char], floor: usize, pos: usize) -> Option<(usize, usi
         }
         break;
     }
+    // A name's Latin alias in brackets (`巴特勒(Jimmy Butler)加盟`): the name before it.
+    if end > floor + 2 && matches!(chars[end - 1], ')' | '）') {
+        let open = (floor..end - 1)
+            .rev()
+            .take(24)
+            .find(|&i| matches!(chars[i], '(' | '（'));
+        if let Some(open) = open
+            && open + 1 < end - 1
+            && chars[open + 1..end - 1]
+                .iter()
+                .all(|c| c.is_ascii_alphabetic() || matches!(c, ' ' | '.' | '-'))
+        {
+            end = open;
+        }
+    }
     // A quoted name (`“冰鉴科技”获…`): its inside.
     if end > floor && matches!(chars[end - 1], '”' | '"' | '」' | '』') {
         let open = (floor..end - 1)
@@ -1093,6 +1108,9 @@ fn fit(chars: &[char], start: usize, end: usize, slot: Slot) -> Option<(usize, u
                         | Slot::Investor
                         | Slot::Signer
                 ) && person_tail(chars, start, end) == Some((start, end))
+                    // One Latin word in an organisation's slot is a brand (`离开Twitch`).
+                    && !(chars[start..end].iter().all(|c| c.is_ascii_alphanumeric())
+                        && slot != Slot::Person)
             {
                 return None;
             }
@@ -1194,6 +1212,17 @@ fn person_tail(chars: &[char], start: usize, end: usize) -> Option<(usize, usize
         && text[0].is_ascii_uppercase()
     {
         return Some((start, end));
+    }
+    // A Latin name after a descriptor (`知名主播Shroud`).
+    let mut l = end;
+    while l > start && (chars[l - 1].is_ascii_alphabetic() || chars[l - 1] == ' ') {
+        l -= 1;
+    }
+    if l > start && end - l >= 3 && chars[l].is_ascii_uppercase() {
+        let head: String = chars[start..l].iter().collect();
+        if DESCRIPTOR_ENDINGS.iter().any(|d| head.ends_with(d)) {
+            return Some((l, end));
+        }
     }
     // Transliterated or dotted name at the end: run of translit chars and dots.
     let mut s = end;

@@ -136,7 +136,23 @@ pub(crate) fn person_start(
     (start, end): (usize, usize),
     entities: &[&Entity],
 ) -> usize {
+    // `巴特勒(Jimmy Butler)`: a Latin name in brackets is the alias of the name before them.
+    if start >= floor + 2
+        && matches!(chars[start - 1], '(' | '（')
+        && chars[start..end]
+            .iter()
+            .all(|c| c.is_ascii_alphabetic() || matches!(c, ' ' | '.' | '-'))
+    {
+        let mut p = start - 1;
+        while p > floor && start - 1 - p < 6 && super::fallback::is_phrase_char(chars[p - 1]) {
+            p -= 1;
+        }
+        if p < start - 1 {
+            return p;
+        }
+    }
     let mut pos = start;
+    let mut aged = false;
     // A title standing for the person (`前行长`) takes its employer like a titled name does.
     let mut titled = word_before(chars, start, end).is_some();
     loop {
@@ -152,6 +168,7 @@ pub(crate) fn person_start(
                 p -= 1;
             }
             pos = p;
+            aged = true;
             continue;
         }
         // A nationality before a descriptor (`与葡萄牙籍球员乙`): one to three chars after a break.
@@ -181,7 +198,8 @@ pub(crate) fn person_start(
         break;
     }
     if !titled {
-        return start;
+        // `27岁柴某`: the age alone is part of the phrase, but takes no employer.
+        return if aged { pos } else { start };
     }
     // The employer right before the title (it may also be the event's `from`: the phrase
     // `甲公司董事乙` names both).
@@ -220,6 +238,25 @@ pub(crate) fn org_end(chars: &[char], end: usize, ceiling: usize) -> usize {
     }
 }
 
+/// The end of a name followed by its Latin alias in brackets (`巴特勒(Jimmy Butler)`).
+pub(crate) fn alias_end(chars: &[char], end: usize, ceiling: usize) -> usize {
+    if end >= ceiling || !matches!(chars[end], '(' | '（') {
+        return end;
+    }
+    let close = (end + 1..ceiling.min(end + 24)).find(|&i| matches!(chars[i], ')' | '）'));
+    match close {
+        Some(close)
+            if close > end + 1
+                && chars[end + 1..close]
+                    .iter()
+                    .all(|c| c.is_ascii_alphabetic() || matches!(c, ' ' | '.' | '-')) =>
+        {
+            close + 1
+        }
+        _ => end,
+    }
+}
+
 /// The end of a headcount followed by what it counts (`300人`, `900余人`, `70 人`, `200多名`).
 pub(crate) fn count_end(chars: &[char], end: usize, ceiling: usize) -> usize {
     let mut e = end;
@@ -249,7 +286,17 @@ pub(crate) fn widen(
         match a.role {
             Role::Person => {
                 let clause = super::sentences::clause_start(chars, a.start, floor);
+                let old_start = a.start;
                 a.start = person_start(chars, clause, (a.start, a.end), entities);
+                a.end = alias_end(chars, a.end, ceiling);
+                // Widened over an opening bracket: the closing one goes with it.
+                if a.start < old_start
+                    && matches!(chars[old_start - 1], '(' | '（')
+                    && a.end < ceiling
+                    && matches!(chars[a.end], ')' | '）')
+                {
+                    a.end += 1;
+                }
             }
             Role::From
             | Role::To
