@@ -1073,3 +1073,23 @@ fn ages_aliases_and_latin_names_in_the_cited_phrase() {
         (TalentAction::Leave, "Shroud", Some("Twitch"), None, None)
     );
 }
+
+#[test]
+fn deal_parties_named_with_a_modifier_or_after_a_description() {
+    let text = "低碳水健康管理品牌青禾生活完成1000万元首轮融资，投资方为众岭投资。";
+    let amounts = [money(text, "1000万元", "10000000", "CNY")];
+    let events = find_events(text, &[company(text, "众岭投资")], &amounts, None);
+    assert!(
+        matches!(&events[0].detail, EventDetail::Funding { company, investors, .. }
+            if company == "青禾生活" && investors == &vec!["众岭投资".to_owned()]),
+        "{events:?}"
+    );
+    // After 由, a 和 opens the investor's name rather than joining two.
+    let text = "树果互联已完成5亿元B轮融资，由和峰资本领投。";
+    let events = find_events(text, &[], &[], None);
+    assert!(
+        matches!(&events[0].detail, EventDetail::Funding { lead_investors, .. }
+            if lead_investors == &vec!["和峰资本".to_owned()]),
+        "{events:?}"
+    );
+}

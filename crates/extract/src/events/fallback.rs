@@ -474,9 +474,12 @@ pub(crate) fn mentions(
                 let overlaps = |x: &Entity| x.start < e && s < x.end;
                 // A person name read inside an organisation phrase (`收购江苏某某股权`) is the
                 // recognizer's slip; any other overlap means the recognizer saw the slot.
+                // So is a shorter organisation inside a deal party's phrase (`浙大` in `浙大联创`).
                 let slip = |x: &Entity| {
                     kind != EntityKind::Person
-                        && x.kind == EntityKind::Person
+                        && (x.kind == EntityKind::Person
+                            || x.kind == EntityKind::Org
+                                && matches!(slot, Slot::Investor | Slot::DealSubject))
                         && x.start >= s
                         && x.end <= e
                         && x.end - x.start < e - s
@@ -783,6 +786,13 @@ fn deal_word(text: &str) -> bool {
             '且', '并', '而', '又', '还', '本', '该', '此', '其', '这', '那',
         ])
         || text.ends_with("融资")
+        // A preposition or light verb, not a name (`伴随5000万元融资的甲`).
+        || ["伴随", "随着", "对于", "关于", "完成", "获得", "通过", "此前", "目前"]
+            .iter()
+            .any(|w| text.starts_with(w))
+        || ["投资方", "投资人", "投资者", "投资机构"]
+            .iter()
+            .any(|w| text.contains(w))
 }
 
 /// Listed companies written with their stock code (`星河控股(08123)`, `甲乙科技（600123）`) that no
@@ -1012,6 +1022,15 @@ fn investor_phrases(chars: &[char], start: usize, end: usize) -> Vec<(usize, usi
                     .filter_map(|l| text.rfind(l).map(|i| i + l.len()))
                     .max()
                     .map_or(0, |i| text[..i].chars().count());
+                // `由和君资本领投`: after 由 a 和 opens the name, it joins nothing.
+                let mut ps = ps;
+                if cut == 0
+                    && ps > clause + 1
+                    && matches!(chars[ps - 1], '和' | '与' | '及')
+                    && matches!(chars[ps - 2], '由' | '获')
+                {
+                    ps -= 1;
+                }
                 if ps + cut < pe {
                     out.push((ps + cut, pe));
                 }
@@ -1076,8 +1095,13 @@ fn fit(chars: &[char], start: usize, end: usize, slot: Slot) -> Option<(usize, u
     if slot != Slot::Person {
         // `储能电池初创公司深蓝动力`: a description ending in 公司 stands before the name itself.
         let phrase: String = chars[start..end].iter().collect();
-        if let Some(b) = phrase.rfind("公司") {
-            let after = phrase[..b].chars().count() + 2;
+        // So does one ending in 品牌/平台 (`健康管理品牌甲乙`).
+        if let Some((b, n)) = ["公司", "品牌", "平台", "企业", "厂商"]
+            .iter()
+            .filter_map(|w| phrase.rfind(w).map(|b| (b, w.chars().count())))
+            .max()
+        {
+            let after = phrase[..b].chars().count() + n;
             if start + after + 2 <= end {
                 start += after;
             }
@@ -1123,9 +1147,19 @@ fn fit(chars: &[char], start: usize, end: usize, slot: Slot) -> Option<(usize, u
                 .chain(GROUP_SUFFIXES)
                 .any(|x| text.ends_with(x) && text.chars().count() > x.chars().count())
                 && !lexicon::SUFFIX_WORDS_NOT_NAMES.contains(&text.as_str());
-            let generic = lexicon::GENERIC_MODIFIERS
-                .iter()
-                .any(|g| text.starts_with(g) && g.chars().count() == 1);
+            // Deal parties are often named with a modifier char (`小米`, `新潮传媒`, `和君资本`):
+            // only a determiner or a function word makes them generic there.
+            let generic = if matches!(
+                slot,
+                Slot::DealSubject | Slot::Investor | Slot::StakeHolder | Slot::Signer
+            ) {
+                text.starts_with(DETERMINERS)
+                    || text.starts_with(['的', '是', '为', '被', '与', '及'])
+            } else {
+                lexicon::GENERIC_MODIFIERS
+                    .iter()
+                    .any(|g| text.starts_with(g) && g.chars().count() == 1)
+            };
             // A sum or a count (`45亿元`, `3名`) is no organisation.
             let mut lead = text.chars();
             let counted = lead
