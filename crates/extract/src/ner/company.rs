@@ -102,12 +102,154 @@ const FIRM_ROLES_BEFORE: &[&str] = &[
 
 /// Adds company and org candidates of `doc` to `out`.
 pub(crate) fn candidates(doc: &Doc<'_>, out: &mut Vec<Candidate>) {
+    let first_own = out.len();
     for index in 0..doc.tokens.len() {
         suffixed_at(doc, index, out);
         latin_brand_at(doc, index, out);
         brand_before_firm_cue(doc, index, out);
+        maker_after_you(doc, index, out);
+        described_company_at(doc, index, out);
     }
     list_members(doc, out);
+    for candidate in &mut out[first_own..] {
+        trim_glued_function_char(doc, candidate);
+    }
+    drop_cut_dictionary_matches(doc, out);
+}
+
+/// Chars that jieba glues onto the start of an unknown name (`据星曜`, `由澜汐`) though they are
+/// a preposition or a verb before it.
+const GLUED_FUNCTION_CHARS: &str = "据由向对在从被将把让给和与及为是请";
+
+/// Drops a preposition glued onto the first token of a candidate (`据星曜拍卖公司` → `星曜拍卖公司`).
+fn trim_glued_function_char(doc: &Doc<'_>, candidate: &mut Candidate) {
+    let Some(first) = doc.token_at(candidate.start) else {
+        return;
+    };
+    if candidate.end - candidate.start > 2
+        && first.end - first.start > 1
+        && first.word.starts_with(|c| GLUED_FUNCTION_CHARS.contains(c))
+        && !jieba().has_word(first.word)
+        && first.word.chars().all(lexicon::is_han)
+    {
+        candidate.start += 1;
+    }
+}
+
+/// Drops dictionary companies whose last char begins a longer word that runs past them
+/// (`中国银行` in `中国/银行业/协会`): the text there is about something else.
+fn drop_cut_dictionary_matches(doc: &Doc<'_>, out: &mut Vec<Candidate>) {
+    out.retain(|c| {
+        if c.kind != EntityKind::Company
+            || c.name.is_none()
+            || !matches!(c.priority, priority::DICT_LONG | priority::DICT_SHORT)
+        {
+            return true;
+        }
+        let Some(straddling) = doc.token_covering(c.end - 1) else {
+            return true;
+        };
+        !(straddling.start > c.start
+            && straddling.end > c.end
+            && straddling.word.chars().all(lexicon::is_han)
+            && jieba().has_word(straddling.word))
+    });
+}
+
+/// Words that end a description before `公司` (`一家/咨询/公司`): sizes, and what kind of firm
+/// it is rather than what it does (`创业公司`, `上市公司`).
+const DESCRIPTION_STOPS: &[&str] = &[
+    "大",
+    "小",
+    "新",
+    "老",
+    "母",
+    "子",
+    "分",
+    "总",
+    "原",
+    "前",
+    "现",
+    "创业",
+    "初创",
+    "上市",
+    "模型",
+    "大模型",
+    "独角兽",
+    "国有",
+    "民营",
+    "私营",
+    "外资",
+    "合资",
+    "中资",
+    "头部",
+    "龙头",
+    "知名",
+    "空壳",
+    "皮包",
+    "关联",
+    "竞争",
+    "对手",
+    "合作",
+    "目标",
+    "标的",
+    "同类",
+    "互联网",
+    "科技",
+];
+
+/// A name-like head, then one or two industry words, then `公司`: `三湘烟花制造公司`,
+/// `玫瑰石顾问公司`. The industry words alone (`咨询公司`) are no name.
+fn described_company_at(doc: &Doc<'_>, index: usize, out: &mut Vec<Candidate>) {
+    if doc.tokens[index].word != "公司" || index < 2 {
+        return;
+    }
+    let mut j = index;
+    let mut described = 0;
+    while j > 0 && described < 3 {
+        let prev = &doc.tokens[j - 1];
+        let industry = prev.word.chars().all(lexicon::is_han)
+            && (2..=3).contains(&(prev.end - prev.start))
+            && matches!(prev.tag, "n" | "vn" | "v" | "b")
+            && !DETERMINERS.contains(&prev.word)
+            && !DESCRIPTION_STOPS.contains(&prev.word)
+            && !lexicon::is_title_before(prev.word)
+            && !lexicon::is_name_stop_word(prev.word)
+            && jieba().has_word(prev.word);
+        if !industry {
+            break;
+        }
+        described += prev.end - prev.start;
+        j -= 1;
+    }
+    if described == 0 || described > 6 || j == 0 {
+        return;
+    }
+    let head = &doc.tokens[j - 1];
+    let head_len = head.end - head.start;
+    if !(2..=4).contains(&head_len)
+        || head.tag.starts_with("nr")
+        || matches!(head.tag, "a" | "ad" | "d" | "v" | "vd" | "z")
+        || !head.word.chars().all(lexicon::is_han)
+        || classify(head, false) != BrandToken::Strong
+    {
+        return;
+    }
+    let end = doc.tokens[index].end;
+    let mut start = head.start;
+    if let Some(place) = (j >= 2).then(|| &doc.tokens[j - 2])
+        && lexicon::is_home_place(place.word)
+    {
+        start = place.start;
+    }
+    out.push(Candidate {
+        start,
+        end,
+        kind: EntityKind::Company,
+        name: None,
+        owner: None,
+        priority: priority::COMPANY_SUFFIX,
+    });
 }
 
 /// The longest company or org suffix ending `word`, with its kind.
@@ -206,7 +348,14 @@ fn suffixed_at(doc: &Doc<'_>, index: usize, out: &mut Vec<Candidate>) {
     {
         return;
     }
-    let legal = lexicon::LEGAL_SUFFIXES.contains(&suffix);
+    // `有限责任/公司`: jieba cuts the legal form in two.
+    let split_legal = token.word == "公司"
+        && index > 0
+        && matches!(
+            doc.tokens[index - 1].word,
+            "有限责任" | "有限" | "股份有限" | "责任"
+        );
+    let legal = lexicon::LEGAL_SUFFIXES.contains(&suffix) || split_legal;
     let strong_suffix = legal || STRONG_SUFFIXES.contains(&suffix) || kind == EntityKind::Org;
     let suffix_len = suffix.chars().count();
     let token_len = token.end - token.start;
@@ -238,13 +387,29 @@ fn suffixed_at(doc: &Doc<'_>, index: usize, out: &mut Vec<Candidate>) {
         }
     };
     let max_brand = if legal { 20 } else { 6 };
-    let mut start = token.start;
+    let mut j = if split_legal { index - 1 } else { index };
+    let mut start = doc.tokens[j].start;
     let mut places = 0;
-    let mut j = index;
     while j > 0 {
         let prev = &doc.tokens[j - 1];
         let len = prev.end - prev.start;
         if brand_len + len > max_brand {
+            break;
+        }
+        // `携程计算机技术（上海）有限公司`: a bracketed place inside a legal name.
+        if legal
+            && matches!(prev.word, "）" | ")")
+            && j >= 3
+            && matches!(doc.tokens[j - 3].word, "（" | "(")
+            && (doc.tokens[j - 2].tag == "ns" || lexicon::is_home_place(doc.tokens[j - 2].word))
+        {
+            brand_len += doc.tokens[j - 1].end - doc.tokens[j - 3].start;
+            start = doc.tokens[j - 3].start;
+            j -= 3;
+            continue;
+        }
+        // `西南财经大学信托`: an organisation's name does not lead a firm's brand.
+        if !legal && suffix_of(prev.word).is_some_and(|(_, k)| k == EntityKind::Org) {
             break;
         }
         let class = classify(prev, legal);
@@ -283,7 +448,7 @@ fn suffixed_at(doc: &Doc<'_>, index: usize, out: &mut Vec<Candidate>) {
         start = prev.start;
         j -= 1;
     }
-    if brand_len == 0 {
+    if brand_len == 0 || matches!(doc.chars[start], '（' | '(') {
         return;
     }
     // `原云岚机器人CTO` (jieba keeps `原云岚` whole): a former-employer marker opening the brand's
@@ -334,6 +499,9 @@ fn latin_brand_at(doc: &Doc<'_>, index: usize, out: &mut Vec<Candidate>) {
         return;
     }
     let word = token.word;
+    if latin_corporate_name(doc, index, out) {
+        return;
+    }
     let upper = word.chars().filter(|c| c.is_ascii_uppercase()).count();
     // Brand-like casing: all caps (CAPCOM) or inner capitals (OpenAI, MiniMax).
     let brand_cased = upper >= 2 || (upper == 1 && word.len() >= 4);
@@ -345,7 +513,21 @@ fn latin_brand_at(doc: &Doc<'_>, index: usize, out: &mut Vec<Candidate>) {
         .map(|i| doc.tokens[i].word)
         .unwrap_or("");
     let after = doc.tokens.get(index + 1).map(|t| t.word).unwrap_or("");
-    if LATIN_COMPANY_CUES_AFTER.contains(&after) || LATIN_COMPANY_CUES_BEFORE.contains(&before) {
+    let after_next = doc.tokens.get(index + 2).map(|t| t.word).unwrap_or("");
+    // `由Relic开发`, `Crytek推出`, `Falcom的《英雄传说》`: what a studio or maker does.
+    // Not `在PSP推出`, `采用Unreal开发`: a platform or a tool is where or with what.
+    let platform = matches!(
+        before,
+        "在" | "于" | "采用" | "使用" | "基于" | "用" | "/" | "登陆"
+    );
+    let makes = !platform
+        && !lexicon::is_title_before(word)
+        && (LATIN_MAKER_CUES_AFTER.contains(&after)
+            || (after == "的" && matches!(after_next, "《" | "新作")));
+    if LATIN_COMPANY_CUES_AFTER.contains(&after)
+        || LATIN_COMPANY_CUES_BEFORE.contains(&before)
+        || makes
+    {
         out.push(Candidate {
             start: token.start,
             end: token.end,
@@ -355,6 +537,102 @@ fn latin_brand_at(doc: &Doc<'_>, index: usize, out: &mut Vec<Candidate>) {
             priority: priority::LATIN_BRAND,
         });
     }
+}
+
+/// Verbs after a Latin name that a maker does (`Crytek开发`, `Gazillion携手`).
+const LATIN_MAKER_CUES_AFTER: &[&str] = &[
+    "开发", "研发", "制作", "发行", "推出", "发布", "公布", "携手", "代理", "运营", "出品", "打造",
+];
+
+/// Latin words that close a firm's name (`Slightly Mad Studios`, `Paradox Interactive`,
+/// `idSoftware`).
+const LATIN_CORPORATE_WORDS: &[&str] = &[
+    "Studios",
+    "Studio",
+    "Games",
+    "Software",
+    "Interactive",
+    "Entertainment",
+    "Technologies",
+    "Technology",
+    "Inc",
+    "Corp",
+    "Corporation",
+    "Ltd",
+    "Limited",
+    "LLC",
+    "Labs",
+    "Holdings",
+    "Capital",
+    "Ventures",
+    "Partners",
+    "Motors",
+    "Pictures",
+    "Networks",
+    "Systems",
+    "Semiconductor",
+    "Robotics",
+    "Therapeutics",
+    "Pharmaceuticals",
+    "Airlines",
+    "Bank",
+    "Group",
+];
+
+/// A Latin firm name closed by a corporate word, either one camel-cased token (`idSoftware`) or
+/// capitalised words before it (`Slightly Mad Studios`): a company without further cues.
+fn latin_corporate_name(doc: &Doc<'_>, index: usize, out: &mut Vec<Candidate>) -> bool {
+    let token = &doc.tokens[index];
+    let word = token.word;
+    let Some(corporate) = LATIN_CORPORATE_WORDS
+        .iter()
+        .find(|w| word.ends_with(**w) && (word.len() == w.len() || word.len() >= w.len() + 2))
+    else {
+        return false;
+    };
+    let mut start = token.start;
+    if word.len() == corporate.len() {
+        // Capitalised words before it, single spaces between.
+        let mut j = index;
+        let mut words = 0;
+        while j >= 2 && words < 4 {
+            let space = &doc.tokens[j - 1];
+            let prev = &doc.tokens[j - 2];
+            let capital = prev
+                .word
+                .starts_with(|c: char| c.is_ascii_uppercase() || c.is_ascii_digit());
+            if space.word != " " || prev.tag != "eng" || !capital {
+                break;
+            }
+            start = prev.start;
+            words += 1;
+            j -= 2;
+        }
+        // Directly written before it without a space (`Kaos` + `Studios` cut by jieba).
+        if words == 0
+            && let Some(prev) = index.checked_sub(1).map(|i| &doc.tokens[i])
+            && prev.tag == "eng"
+            && prev.word.starts_with(|c: char| c.is_ascii_uppercase())
+        {
+            start = prev.start;
+            words = 1;
+        }
+        if words == 0 {
+            return false;
+        }
+    } else if !word.starts_with(|c: char| c.is_ascii_alphabetic()) {
+        return false;
+    }
+    out.push(Candidate {
+        start,
+        end: token.end,
+        kind: EntityKind::Company,
+        name: None,
+        owner: None,
+        // As sure as a legal name: it outranks a Latin person reading of its first words.
+        priority: priority::LEGAL,
+    });
+    true
 }
 
 /// A Chinese name-like token right after a firm role noun: `芯片制造商澜图` → company 澜图.
@@ -716,7 +994,10 @@ fn brand_before_firm_cue(doc: &Doc<'_>, index: usize, out: &mut Vec<Candidate>) 
     let mut start = token.start;
     // jieba often cuts a brand in two (`必和/必拓`, `泰禾/红御`): take a name-like part before it.
     if let Some(prev) = index.checked_sub(1).map(|i| &doc.tokens[i])
-        && is_chinese_brand_token(prev)
+        && (is_chinese_brand_token(prev)
+            || (prev.tag == "ns"
+                && prev.end - prev.start == 2
+                && !lexicon::is_home_place(prev.word)))
         && token.end - prev.start <= 6
     {
         start = prev.start;
@@ -735,7 +1016,7 @@ fn brand_before_firm_cue(doc: &Doc<'_>, index: usize, out: &mut Vec<Candidate>) 
 /// proper-noun tag), not a person-name tag.
 fn is_chinese_brand_token(token: &Token<'_>) -> bool {
     (2..=6).contains(&(token.end - token.start))
-        && !token.tag.starts_with("nr")
+        && (!token.tag.starts_with("nr") || !jieba().has_word(token.word))
         && classify(token, false) == BrandToken::Strong
         && token.word.chars().all(lexicon::is_han)
 }
@@ -910,4 +1191,70 @@ fn member_fits(
         (2..=8).contains(&len) && class == BrandToken::Strong && !suffixed
     };
     fits.then_some((start, end))
+}
+
+/// Verbs of making after `由 X` (`由大宇资讯研发`, `由寰宇之星代理`).
+const MAKER_VERBS: &[&str] = &[
+    "开发", "研发", "制作", "发行", "代理", "运营", "出品", "打造", "承建", "生产", "研制", "推出",
+];
+
+/// Adverbs that may stand between the maker and the verb (`由北京娱乐通自主研发`).
+const MAKER_ADVERBS: &[&str] = &[
+    "自主", "倾力", "独家", "负责", "共同", "联合", "全力", "正式",
+];
+
+/// A Chinese maker in `由 X 研发`: one to three name tokens between `由` and a verb of making,
+/// at least one of them name-like.
+fn maker_after_you(doc: &Doc<'_>, index: usize, out: &mut Vec<Candidate>) {
+    let word = doc.tokens[index].word;
+    // `由/澜汐`, or `由澜汐` glued by jieba (trimmed with the other glued chars).
+    let glued = word.starts_with('由') && word.chars().count() > 1 && !jieba().has_word(word);
+    if word != "由" && !glued {
+        return;
+    }
+    let start = if glued { index } else { index + 1 };
+    let mut end = start;
+    let mut strong = false;
+    while end < doc.tokens.len() && end - start < 3 {
+        let token = &doc.tokens[end];
+        if MAKER_VERBS.contains(&token.word) || MAKER_ADVERBS.contains(&token.word) {
+            break;
+        }
+        // A suffixed name (`英皇公司`) is the suffix rules' to judge.
+        let glued_here = glued && end == start;
+        if !token.word.chars().all(lexicon::is_han)
+            || (token.tag.starts_with("nr") && !glued_here)
+            || token.word.contains("公司")
+        {
+            return;
+        }
+        match classify(token, false) {
+            _ if glued_here => strong = true,
+            BrandToken::Strong => strong = true,
+            BrandToken::Common | BrandToken::Place => {}
+            BrandToken::Stop => return,
+        }
+        end += 1;
+    }
+    let verb = doc.tokens.get(end).map(|t| t.word).unwrap_or("");
+    let verb = if MAKER_ADVERBS.contains(&verb) {
+        doc.tokens.get(end + 1).map(|t| t.word).unwrap_or("")
+    } else {
+        verb
+    };
+    if end == start || !strong || !MAKER_VERBS.contains(&verb) {
+        return;
+    }
+    let (first, last) = (&doc.tokens[start], &doc.tokens[end - 1]);
+    if !(2..=8).contains(&(last.end - first.start)) {
+        return;
+    }
+    out.push(Candidate {
+        start: first.start,
+        end: last.end,
+        kind: EntityKind::Company,
+        name: None,
+        owner: None,
+        priority: priority::LATIN_BRAND,
+    });
 }

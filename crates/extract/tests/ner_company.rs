@@ -1,0 +1,171 @@
+//! Company recognition outside the dictionary, one test per rule family, on the editors' own
+//! tech and business news sentences (invented firms unless a real one is the point), with the
+//! negatives each rule must leave alone.
+
+use std::sync::LazyLock;
+use zhnews_extract::Extractor;
+use zhnews_model::{Entity, EntityKind};
+
+static EXTRACTOR: LazyLock<Extractor> = LazyLock::new(Extractor::new);
+
+fn extract(text: &str) -> Vec<Entity> {
+    EXTRACTOR.entities(text)
+}
+
+fn companies(text: &str) -> Vec<String> {
+    extract(text)
+        .into_iter()
+        .filter(|e| e.kind == EntityKind::Company)
+        .map(|e| e.text)
+        .collect()
+}
+
+fn company_named(text: &str, mention: &str) -> Option<String> {
+    extract(text)
+        .into_iter()
+        .find(|e| e.kind == EntityKind::Company && e.text == mention)
+        .map(|e| e.name)
+}
+
+#[test]
+fn members_of_a_list_anchored_by_a_known_company_are_companies() {
+    let found = companies("据统计，腾讯、网易、鹰角网络、叠纸等厂商均已拿到版号。");
+    assert!(found.contains(&"鹰角网络".to_owned()), "{found:?}");
+    let found = companies("腾讯、字节跳动和沐曦均参与了本轮投资。");
+    assert!(found.contains(&"沐曦".to_owned()), "{found:?}");
+    // `等公司` closes a list of firms even without a known member.
+    let found = companies("Zentrix、Corvana等公司都下调了全年预期。");
+    assert!(found.contains(&"Zentrix".to_owned()), "{found:?}");
+    assert!(found.contains(&"Corvana".to_owned()), "{found:?}");
+}
+
+#[test]
+fn a_list_without_a_company_makes_no_companies() {
+    let found = companies("会上讨论了算力、数据、人才等问题。");
+    assert!(found.is_empty(), "{found:?}");
+    let found = companies("他先后去过杭州、苏州和南京。");
+    assert!(found.is_empty(), "{found:?}");
+}
+
+#[test]
+fn a_bare_brand_before_a_firm_only_cue() {
+    let found = companies("昨日，峰岚智行总裁在发布会上透露了量产时间。");
+    assert!(found.contains(&"峰岚智行".to_owned()), "{found:?}");
+    let found = companies("受此影响，沃芯微股价当日下跌7%。");
+    assert!(found.contains(&"沃芯微".to_owned()), "{found:?}");
+}
+
+#[test]
+fn a_person_before_a_title_stays_a_person() {
+    let entities = extract("张建国董事长主持了本次会议。");
+    assert!(
+        entities.iter().all(|e| e.kind != EntityKind::Company),
+        "{entities:?}"
+    );
+}
+
+#[test]
+fn a_home_city_before_a_company_is_part_of_the_mention() {
+    assert_eq!(
+        company_named("深圳招商银行推出了新的房贷产品。", "深圳招商银行").as_deref(),
+        Some("招商银行")
+    );
+    assert_eq!(
+        company_named("沪工行对小微企业的贷款增长了两成。", "沪工行").as_deref(),
+        Some("工商银行")
+    );
+}
+
+#[test]
+fn branches_departments_and_units_named_after_the_parent() {
+    assert_eq!(
+        company_named("招商银行北京分行近日发布公告。", "招商银行北京分行").as_deref(),
+        Some("招商银行")
+    );
+    assert_eq!(
+        company_named("腾讯上海公司将搬入新园区。", "腾讯上海公司").as_deref(),
+        Some("腾讯")
+    );
+    let found = companies("百度战略投资部负责人表示，今年将加大投入。");
+    assert!(found.contains(&"百度战略投资部".to_owned()), "{found:?}");
+    let found = companies("京东物流公司宣布在华南新建三个仓库。");
+    assert!(found.contains(&"京东物流公司".to_owned()), "{found:?}");
+    // Not a department: `内部`, a direction.
+    let found = companies("腾讯内部已经开始测试这一功能。");
+    assert!(found.contains(&"腾讯".to_owned()), "{found:?}");
+    let found = companies("华为东部的研发中心年底落成。");
+    assert!(found.contains(&"华为".to_owned()), "{found:?}");
+}
+
+#[test]
+fn a_bracketed_region_or_latin_name_belongs_to_the_legal_name() {
+    let text = "星岳计算机技术（上海）有限公司今日成立。";
+    let found = companies(text);
+    assert!(
+        found.contains(&"星岳计算机技术（上海）有限公司".to_owned()),
+        "{found:?}"
+    );
+    let found = companies("汇丰银行（中国）有限公司宣布下调存款利率。");
+    assert!(
+        found.contains(&"汇丰银行（中国）有限公司".to_owned()),
+        "{found:?}"
+    );
+    // A stock code in brackets is no part of the name.
+    let found = companies("招商银行（600036）发布了三季报。");
+    assert!(found.contains(&"招商银行".to_owned()), "{found:?}");
+}
+
+#[test]
+fn a_legal_form_cut_in_two_by_the_segmenter_is_still_a_legal_name() {
+    let found = companies("杭州云栖智算科技有限责任公司完成了工商变更。");
+    assert!(
+        found.contains(&"杭州云栖智算科技有限责任公司".to_owned()),
+        "{found:?}"
+    );
+}
+
+#[test]
+fn latin_corporate_words_and_maker_verbs() {
+    let found = companies("这款游戏由Bright Harbor Studios负责开发。");
+    assert!(
+        found.contains(&"Bright Harbor Studios".to_owned()),
+        "{found:?}"
+    );
+    let found = companies("此前Quantiva推出了首款推理芯片。");
+    assert!(found.contains(&"Quantiva".to_owned()), "{found:?}");
+    // A platform after 在 is where, not who.
+    let found = companies("该作将在Steam推出。");
+    assert!(!found.contains(&"Steam".to_owned()), "{found:?}");
+}
+
+#[test]
+fn a_maker_named_in_a_you_frame() {
+    let found = companies("《星海回响》由澜汐互娱研发，明年上线。");
+    assert!(found.iter().any(|c| c.starts_with("澜汐")), "{found:?}");
+}
+
+#[test]
+fn a_described_company_keeps_its_head_name() {
+    let found = companies("据星曜拍卖公司介绍，本场成交额创新高。");
+    assert!(found.contains(&"星曜拍卖公司".to_owned()), "{found:?}");
+    // Description only: no name.
+    let found = companies("他在一家咨询公司工作过三年。");
+    assert!(found.is_empty(), "{found:?}");
+}
+
+#[test]
+fn a_dictionary_name_cut_inside_a_longer_word_is_not_taken() {
+    let found = companies("中国银行业协会发布了年度报告。");
+    assert!(!found.contains(&"中国银行".to_owned()), "{found:?}");
+}
+
+#[test]
+fn an_organisation_does_not_lead_a_firm_brand() {
+    let entities = extract("清华大学信托研究中心发布报告。");
+    assert!(
+        entities
+            .iter()
+            .all(|e| !(e.kind == EntityKind::Company && e.text.contains("大学"))),
+        "{entities:?}"
+    );
+}
