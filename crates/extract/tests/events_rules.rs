@@ -1093,3 +1093,35 @@ fn deal_parties_named_with_a_modifier_or_after_a_description() {
         "{events:?}"
     );
 }
+
+#[test]
+fn coordinated_movers_cite_the_whole_phrase_and_tickers_are_no_topics() {
+    let text = "远丰投资(00767.HK)公告，胡某明及邝某仪因私人原因已递交辞呈。";
+    let entities = [
+        company(text, "远丰投资"),
+        person(text, "胡某明"),
+        person(text, "邝某仪"),
+    ];
+    let events = find_events(text, &entities, &[], None);
+    assert_eq!(events.len(), 2, "{events:?}");
+    assert!(events.iter().all(|e| talent(e).2 == Some("远丰投资")));
+    assert_eq!(
+        spans_of(text, &entities, &[], Role::Person),
+        vec!["胡某明及邝某仪", "胡某明及邝某仪"]
+    );
+    // A ticker after the name is no headline colon.
+    let text = "又一位高管离职，星图二手车（Nasdaq:XTUC）日前公告称，首席市场官王某某辞职。";
+    let entities = [
+        ent(text, EntityKind::Org, "Nasdaq", "Nasdaq", 0),
+        person(text, "王某某"),
+    ];
+    let events = find_events(text, &entities, &[], None);
+    assert!(
+        events.iter().all(|e| talent(e).2 != Some("Nasdaq")),
+        "{events:?}"
+    );
+    // People named by their post are the subject of their own clause.
+    let text = "星图董事会仅剩CEO余某某一人，12名董事纷纷退出。";
+    let events = find_events(text, &[person(text, "余某某")], &[], None);
+    assert!(events.iter().all(|e| talent(e).1 != "余某某"), "{events:?}");
+}

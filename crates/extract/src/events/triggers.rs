@@ -203,7 +203,8 @@ const BLOCKED_FOLLOWERS: &[(TriggerKind, &[&str])] = &[
         Valuation,
         &["泡沫", "逻辑", "筹码", "体系", "方法", "模型", "水平"],
     ),
-    (Acquire, &["价", "方"]),
+    // `竞得人为甲`: the winning bidder, a noun.
+    (Acquire, &["价", "方", "人", "者"]),
     // `加盟店`, `加盟商`: franchising, not a person joining.
     (
         Join,

@@ -181,6 +181,10 @@ impl<'a> Sentence<'a> {
         // own (`就算未来有被裁掉的风险`, `它们至少可以筹资…`).
         own.chars().count() <= 6
             && !own.contains(['有', '的', '被', '让', '使', '们', '它', '我', '你'])
+            // `12名董事纷纷退出`: people named by their post are the clause's own subject.
+            && !["董事", "高管", "员工", "球员", "成员", "股东", "主席", "总裁", "经理"]
+                .iter()
+                .any(|w| own.contains(w))
             && !self
                 .entities
                 .iter()
@@ -223,7 +227,7 @@ impl<'a> Sentence<'a> {
             "表示",
             "称",
             "官方",
-            // A headline's topic (`甲科技：乙辞任董事长`).
+            // A headline's topic (`甲科技：乙辞任董事长`), not a ticker (`Nasdaq:ABC`).
             "：",
             ":",
         ];
@@ -245,7 +249,14 @@ impl<'a> Sentence<'a> {
                     .trim_start_matches("日前")
                     .trim_start_matches("今日")
                     .trim_start_matches("于近日");
-                lead.chars().count() <= 4 && REPORTING.iter().any(|w| after.starts_with(w))
+                let ticker = after.starts_with([':', '：'])
+                    && after
+                        .chars()
+                        .nth(1)
+                        .is_some_and(|c| c.is_ascii_alphanumeric());
+                lead.chars().count() <= 4
+                    && !ticker
+                    && REPORTING.iter().any(|w| after.starts_with(w))
             })?;
         let others = self
             .entities

@@ -51,9 +51,22 @@ pub(super) fn talent(s: &Sentence<'_>, t: Trigger) -> Vec<Built> {
     let trigger_text = s.text(t.start, t.end);
     let mut out = Vec::new();
     let people = subjects(s, t.start);
-    for person in people {
+    // Coordinated movers (`甲及乙辞任`) are one phrase in the text: each event cites all of it.
+    let coordinated = (people.len() > 1).then(|| {
+        let first = people.first().map_or(0, |p| p.start);
+        let last = people.last().map_or(0, |p| p.end);
+        (first, last)
+    });
+    for person in people.iter().copied() {
         let affiliation = s.affiliation(person);
-        let mut args = vec![arg(Role::Person, person)];
+        let mut args = vec![match coordinated {
+            Some((start, end)) => Argument {
+                role: Role::Person,
+                start,
+                end,
+            },
+            None => arg(Role::Person, person),
+        }];
         let detail = match t.kind {
             Leave | Quit => {
                 let transitive = matches!(
