@@ -1009,9 +1009,28 @@ fn dismissals_told_with_将_and_与_and_joins_announced_by_the_club() {
     let text = "白鹭队在今夏重磅找来了马尔蒂尼加盟。";
     let events = find_events(text, &[person(text, "马尔蒂尼")], &[], None);
     assert_eq!(talent(&events[0]).3, Some("白鹭队"));
-    // What a player becomes is no club.
+    // What a player becomes is no club; the club announced it before the colon.
     let text = "星河战队官宣：Reignwolf加盟转型教练";
-    assert!(find_events(text, &[], &[], None).is_empty());
+    let events = find_events(text, &[], &[], None);
+    assert_eq!(events.len(), 1, "{events:?}");
+    assert_eq!(talent(&events[0]).3, Some("星河战队"));
+    // Joining the board is joining the company announcing it.
+    let text = "远丰集团(00806)公布，该集团高级投资董事何民达再次加入董事会出任执行董事。";
+    let entities = [company(text, "远丰集团"), person(text, "何民达")];
+    let events = find_events(text, &entities, &[], None);
+    assert!(
+        events
+            .iter()
+            .any(|e| talent(e).0 == TalentAction::Join && talent(e).3 == Some("远丰集团")),
+        "{events:?}"
+    );
+    // A pronoun cites no phrase before it.
+    let text = "此前他与白鹭队签下了一份合同。";
+    assert!(
+        spans_of(text, &[], &[], Role::Person)
+            .iter()
+            .all(|p| !p.contains('前'))
+    );
 }
 
 #[test]

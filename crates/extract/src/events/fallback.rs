@@ -269,6 +269,12 @@ pub(crate) fn mentions(
                     }
                     // `甲队官宣乙加盟`: the announcing side is what the person joins.
                     if matches!(word.as_str(), "加盟" | "加入" | "回归") {
+                        // `甲战队官宣：乙加盟`: the announcement may stand before a colon.
+                        let clause = if clause > start && matches!(chars[clause - 1], '：' | ':') {
+                            super::sentences::clause_start(chars, clause - 1, start)
+                        } else {
+                            clause
+                        };
                         let head: String = chars[clause..t.start].iter().collect();
                         let verb = ANNOUNCERS
                             .iter()

@@ -151,12 +151,20 @@ pub(crate) fn person_start(
             return p;
         }
     }
+    // A pronoun (`此前他`) takes no phrase.
+    if chars[start..end].iter().all(|&c| matches!(c, '他' | '她')) {
+        return start;
+    }
     let mut pos = start;
     let mut aged = false;
     // A title standing for the person (`前行长`) takes its employer like a titled name does.
     let mut titled = word_before(chars, start, end).is_some();
     loop {
         if let Some(n) = word_before(chars, floor, pos) {
+            // A lone modifier (`前`, `副`) right before the name is no title (`此前他`).
+            if n == 1 && pos == start && !titled {
+                break;
+            }
             pos -= n;
             titled = true;
             continue;

@@ -193,9 +193,16 @@ impl<'a> Sentence<'a> {
 
     /// The organisation announcing a person's arrival (`国米官宣某某加盟`, `甲队宣布乙加盟`).
     fn announcer(&self, person: &Entity) -> Option<&'a Entity> {
-        let org = self.before(person.start, ORG_LIKE, self.clause_start(person.start))?;
+        // `甲战队官宣：乙加盟`: the announcement may stand before a colon.
+        let mut floor = self.clause_start(person.start);
+        if floor > self.start && matches!(self.chars[floor - 1], '：' | ':') {
+            floor = self.clause_start(floor - 1);
+        }
+        let org = self.before(person.start, ORG_LIKE, floor)?;
         let between = self.text(org.end, person.start);
-        let between = between.trim_end_matches('了');
+        let between = between
+            .trim_end_matches([' ', '：', ':'])
+            .trim_end_matches('了');
         [
             "官宣", "宣布", "迎来", "欢迎", "确认", "签下", "引进", "找来", "请来", "招来", "引入",
             "迎回",

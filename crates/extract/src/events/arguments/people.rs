@@ -139,7 +139,22 @@ pub(super) fn talent(s: &Sentence<'_>, t: Trigger) -> Vec<Built> {
             }
             Join => {
                 let object = s.after(t.end, ORG_LIKE, 15);
-                let Some(to) = object.or_else(|| {
+                // `加入董事会`: the board is the company's, the one the person is introduced
+                // with or the one announcing.
+                let board = ["董事会", "董事局", "管理层", "监事会"]
+                    .iter()
+                    .any(|b| s.text(t.end, t.end + 3).starts_with(b));
+                let board_of = || {
+                    board
+                        .then(|| {
+                            affiliation
+                                .filter(|a| !a.former)
+                                .map(|a| a.company)
+                                .or_else(|| s.announcing_company(person.start))
+                        })
+                        .flatten()
+                };
+                let Some(to) = object.or_else(board_of).or_else(|| {
                     matches!(trigger_text.as_str(), "加盟" | "加入" | "回归")
                         .then(|| s.announcer(person))
                         .flatten()
