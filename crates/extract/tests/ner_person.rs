@@ -69,3 +69,38 @@ fn chinese_names_with_foreign_looking_chars_keep_their_cue() {
     assert!(found.contains(&"徐克".to_owned()), "{found:?}");
     assert!(found.contains(&"郭菲".to_owned()), "{found:?}");
 }
+
+#[test]
+fn a_bare_surname_before_a_leaders_title_is_the_leader() {
+    let text = "代表团抵达后，胡主席会见了当地华侨代表。";
+    let found = people(text);
+    assert!(found.contains(&"胡".to_owned()), "{found:?}");
+    // A surname char inside a word before the title is not taken.
+    let text = "协会副主席和理事会成员出席了会议。";
+    assert!(people(text).is_empty(), "{:?}", people(text));
+}
+
+#[test]
+fn a_name_that_fills_a_book_title_is_the_work() {
+    let text = "电影《林晓雨》获得最佳编剧提名，导演周明远表示很意外。";
+    let found = people(text);
+    assert!(!found.contains(&"林晓雨".to_owned()), "{found:?}");
+    assert!(found.contains(&"周明远".to_owned()), "{found:?}");
+}
+
+#[test]
+fn a_single_latin_name_before_a_speech_verb_is_a_person() {
+    let text = "谈到新版本，Kevin表示团队会继续优化推理速度。";
+    let found = people(text);
+    assert!(found.contains(&"Kevin".to_owned()), "{found:?}");
+}
+
+#[test]
+fn a_title_after_opens_a_wider_transliteration() {
+    let text = "双方会谈后，塞迪略总统出席了欢迎宴会。";
+    let found = people(text);
+    assert!(found.contains(&"塞迪略".to_owned()), "{found:?}");
+    // Ordinary words made of table chars are not names.
+    let text = "两队本赛季曾在杯赛中相遇。";
+    assert!(people(text).is_empty(), "{:?}", people(text));
+}

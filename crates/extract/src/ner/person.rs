@@ -39,7 +39,9 @@ pub(crate) fn candidates(doc: &Doc<'_>, out: &mut Vec<Candidate>) {
         }
     }
     rescue_list_members(doc, first_person, out, near);
+    drop_book_titles(doc, first_person, out);
     name_chains(doc, first_person, out);
+    surnames_before_leader_titles(doc, out);
     drop_cut_transliterations(doc, first_person, out);
     dotted_names(doc, out);
     latin_names(doc, out);
@@ -59,7 +61,12 @@ fn titled_latin_names(doc: &Doc<'_>, out: &mut Vec<Candidate>) {
             .tokens
             .get(index + 1)
             .is_some_and(|next| matches!(next.word, "先生" | "女士" | "小姐" | "教授" | "博士"));
-        if titled || honoured {
+        // Speech verbs take people; brands and products rarely `say` (`Grace说`, `Kevin表示`).
+        let speaking = doc
+            .tokens
+            .get(index + 1)
+            .is_some_and(|next| SPEECH_VERBS.contains(&next.word));
+        if titled || honoured || speaking {
             out.push(Candidate {
                 start: token.start,
                 end: token.end,
@@ -71,6 +78,11 @@ fn titled_latin_names(doc: &Doc<'_>, out: &mut Vec<Candidate>) {
         }
     }
 }
+
+/// Verbs of speech after a single Latin word that make it a person's name.
+const SPEECH_VERBS: [&str; 12] = [
+    "说", "表示", "称", "认为", "指出", "坦言", "透露", "说道", "笑称", "直言", "告诉", "回忆",
+];
 
 /// Score of the context around a name at chars `start..end`: titles before, titles and verbs after.
 fn context_score(doc: &Doc<'_>, start: usize, end: usize) -> f32 {
@@ -203,6 +215,11 @@ fn token_score(
             && chars_all_translit(&doc.chars[start..first.end])
         {
             // The whole token is a transliterated name (`马尔克斯`): a prefix of it is no name.
+            return None;
+        }
+        if doc.chars[end..first.end].iter().all(|&c| is_dotted_char(c)) {
+            // The rest of the word is transliteration too (`米德尔|斯堡`, `毕尔巴|鄂`): the span
+            // is a cut of one foreign word.
             return None;
         }
         return known_name(doc, start, end).then_some(if end - start >= 3 {
@@ -413,6 +430,77 @@ fn chinese_name_at(
     }
 }
 
+/// Drops readings that fill a pair of title marks on their own (`《朱诺》`): a name written as a
+/// whole work title is the work.
+fn drop_book_titles(doc: &Doc<'_>, first_person: usize, out: &mut Vec<Candidate>) {
+    let chars = &doc.chars;
+    let mut index = first_person;
+    while index < out.len() {
+        let c = &out[index];
+        let titled = c.start >= 1
+            && matches!(chars[c.start - 1], '《' | '〈')
+            && chars
+                .get(c.end)
+                .is_some_and(|&ch| matches!(ch, '》' | '〉'));
+        if c.kind == EntityKind::Person && titled {
+            out.remove(index);
+        } else {
+            index += 1;
+        }
+    }
+}
+
+/// Titles of heads of state, government and party that official news writes after a bare
+/// surname for a leader named in full elsewhere (`江主席`, `李总理`).
+const LEADER_TITLES: [&str; 9] = [
+    "主席",
+    "副主席",
+    "总理",
+    "副总理",
+    "总书记",
+    "委员长",
+    "总统",
+    "副总统",
+    "首相",
+];
+
+/// A bare surname right before a leader's title is that person (`欢迎江主席访问`): the surname
+/// alone is the mention, as in the news corpora's convention.
+fn surnames_before_leader_titles(doc: &Doc<'_>, out: &mut Vec<Candidate>) {
+    let chars = &doc.chars;
+    for (index, token) in doc.tokens.iter().enumerate() {
+        let Some(first) = token.word.chars().next() else {
+            continue;
+        };
+        if lexicon::surname(first).is_none_or(|class| class == SurnameClass::Ambiguous) {
+            continue;
+        }
+        let rest = &token.word[first.len_utf8()..];
+        let titled = if rest.is_empty() {
+            doc.tokens
+                .get(index + 1)
+                .is_some_and(|next| LEADER_TITLES.contains(&next.word))
+        } else {
+            LEADER_TITLES.contains(&rest)
+        };
+        // The surname must stand alone: not the end of a word before it.
+        let alone = token.start == 0 || !lexicon::is_han(chars[token.start - 1]) || {
+            doc.token_ending_at(token.start)
+                .is_some_and(|before| is_function_tag(before.tag) || before.tag == "x")
+        };
+        if titled && alone {
+            out.push(Candidate {
+                start: token.start,
+                end: token.start + 1,
+                kind: EntityKind::Person,
+                name: None,
+                owner: None,
+                priority: priority::PERSON_STRONG,
+            });
+        }
+    }
+}
+
 /// Fewest names in a run of back-to-back names for the run to be read as a list of names.
 const CHAIN_MIN_NAMES: usize = 3;
 /// Lowest score of one member of a chain.
@@ -491,7 +579,14 @@ fn name_chains(doc: &Doc<'_>, first_person: usize, out: &mut Vec<Candidate>) {
         while end < chars.len() && lexicon::is_han(chars[end]) {
             end += 1;
         }
+        // Cheap filter first: a list of names has a surname every two to four chars.
+        let surnames = chars[start..end]
+            .iter()
+            .filter(|&&c| lexicon::surname(c).is_some())
+            .count();
         if end - start >= 2 * CHAIN_MIN_NAMES
+            && surnames >= CHAIN_MIN_NAMES
+            && surnames * 4 >= end - start
             && let Some(names) = split_chain(doc, start, end)
         {
             let (from, to) = (names[0].0, names[names.len() - 1].1);
@@ -662,25 +757,50 @@ fn rescue_list_members(
 /// Undotted transliterations (`马斯克`, `奥尔特曼`) starting at a token start.
 fn transliterated_at(doc: &Doc<'_>, start: usize, out: &mut Vec<Candidate>) {
     let chars = &doc.chars;
-    // After a title (`主席施图岑贝格`) the name is expected: the wide table applies.
+    // After a title (`主席施图岑贝格`) or before a title or speech verb (`塞迪略总统`) the name
+    // is expected: the wide table applies.
     let titled = doc
         .token_ending_at(start)
         .is_some_and(|before| lexicon::is_title_before(before.word));
+    let wide = |ch: char| lexicon::is_translit(ch) || translit::is_wide_translit(ch);
+    let cued_after = |e: usize| {
+        doc.is_boundary(e)
+            && doc
+                .token_at(e)
+                .is_some_and(|t| lexicon::is_title_after(t.word) || lexicon::is_verb_after(t.word))
+    };
+    let mut wide_run = 0;
+    while start + wide_run < chars.len() && wide_run < 6 && wide(chars[start + wide_run]) {
+        wide_run += 1;
+    }
+    let cued_end = (start + 2..=start + wide_run)
+        .rev()
+        .find(|&e| cued_after(e));
     let in_run = |ch: char| lexicon::is_translit(ch) || (titled && translit::is_wide_translit(ch));
     let mut run = 0;
     while start + run < chars.len() && run < 6 && in_run(chars[start + run]) {
         run += 1;
     }
-    if run < 2 {
-        return;
-    }
-    // The longest run that ends on a token boundary.
-    let Some(end) = (start + 2..=start + run)
-        .rev()
-        .find(|&e| doc.is_boundary(e))
-    else {
+    // The longest run that ends on a token boundary, or the one a cue closes.
+    let end = match cued_end {
+        Some(e) if e > start + run || !titled && run < 2 => Some(e),
+        _ if run < 2 => None,
+        _ => (start + 2..=start + run)
+            .rev()
+            .find(|&e| doc.is_boundary(e)),
+    };
+    let Some(end) = end else {
         return;
     };
+    if !titled
+        && !chars_all_translit(&chars[start..end])
+        && doc
+            .token_at(start)
+            .is_some_and(|t| t.end == end && known_word(t.word))
+    {
+        // Only the wide table's chars and a word jieba knows (`本赛季曾`): an ordinary word.
+        return;
+    }
     let len = end - start;
     let mut score = 0.0;
     let first = doc.token_at(start);
