@@ -1144,3 +1144,21 @@ fn coordinated_movers_cite_the_whole_phrase_and_tickers_are_no_topics() {
     let events = find_events(text, &[person(text, "余某某")], &[], None);
     assert!(events.iter().all(|e| talent(e).1 != "余某某"), "{events:?}");
 }
+
+#[test]
+fn players_named_by_role_and_objects_ending_with_their_group() {
+    let text = "糟糕！白鹭悍将因伤退出国家队，另有8人入选。";
+    let events = find_events(text, &[company(text, "白鹭")], &[], None);
+    assert_eq!(events.len(), 1, "{events:?}");
+    assert_eq!(talent(&events[0]).2, Some("国家队"));
+    assert_eq!(
+        spans_of(text, &[company(text, "白鹭")], &[], Role::Person),
+        vec!["白鹭悍将"]
+    );
+    // A role alone is nobody in particular.
+    let text = "悍将退出国家队。";
+    assert!(find_events(text, &[], &[], None).is_empty());
+    let text = "罗兰斯突然宣布退出霍华小队只为了转型。";
+    let events = find_events(text, &[person(text, "罗兰斯")], &[], None);
+    assert_eq!(talent(&events[0]).2, Some("霍华小队"));
+}

@@ -632,13 +632,23 @@ const HEAD_TITLES: &[&str] = &[
     "COO",
 ];
 
+/// Roles of players that may stand for them after their team or a count (`甲队悍将退出国家队`).
+const PLAYER_TITLES: &[&str] = &[
+    "悍将", "国脚", "球员", "主力", "外援", "球星", "队长", "中锋", "前锋", "后卫", "门将",
+];
+
 /// A title standing as the subject of a leaving (`甲银行前行长`, `两高管`, `CEO`): the title with its
 /// modifiers and count as a person, and the organisation before it when one is named.
 fn title_subject(chars: &[char], start: usize, end: usize) -> Vec<(usize, usize, EntityKind)> {
     let text: String = chars[start..end].iter().collect();
-    let Some(head) = HEAD_TITLES.iter().find(|h| text.ends_with(*h)) else {
+    // A player named by role (`甲队悍将`, `三名国脚`) needs the team or a count before it.
+    let player = PLAYER_TITLES.iter().find(|h| text.ends_with(*h));
+    let Some(head) = HEAD_TITLES.iter().find(|h| text.ends_with(*h)).or(player) else {
         return Vec::new();
     };
+    if player.is_some() && text.chars().count() <= head.chars().count() {
+        return Vec::new();
+    }
     let mut title_start = end - head.chars().count();
     'strip: while title_start > start {
         for part in TITLE_PARTS {
@@ -887,6 +897,13 @@ fn phrase_before(chars: &[char], floor: usize, pos: usize) -> Option<(usize, usi
         for adverb in ADVERBS {
             let n = adverb.chars().count();
             if end >= floor + n && chars[end - n..end].iter().copied().eq(adverb.chars()) {
+                // `悍将`, `老将`: 将 ending a noun is no adverb.
+                if *adverb == "将"
+                    && end >= floor + 2
+                    && "悍大主干老小猛名战爱强".contains(chars[end - 2])
+                {
+                    break 'skip;
+                }
                 end -= n;
                 continue 'skip;
             }
@@ -922,7 +939,11 @@ fn phrase_before(chars: &[char], floor: usize, pos: usize) -> Option<(usize, usi
             start = code;
             continue;
         }
-        if start > floor && is_phrase_char(chars[start - 1]) {
+        let noun_jiang = start == end
+            && start >= floor + 2
+            && chars[start - 1] == '将'
+            && "悍大主干老小猛名战爱强".contains(chars[start - 2]);
+        if start > floor && (is_phrase_char(chars[start - 1]) || noun_jiang) {
             start -= 1;
             continue;
         }
@@ -1116,6 +1137,21 @@ fn fit(chars: &[char], start: usize, end: usize, slot: Slot) -> Option<(usize, u
         // `原甲公司CTO`: the marker of a former employer is no part of its name.
         while end - start > 2 && matches!(chars[start], '原' | '前') {
             start += 1;
+        }
+    }
+    let mut end = end;
+    if slot == Slot::Org {
+        // `退出甲小队只为了…`: the object ends with its group suffix.
+        let text: String = chars[start..end].iter().collect();
+        if let Some((b, x)) = GROUP_SUFFIXES
+            .iter()
+            .filter_map(|x| text.rfind(x).map(|b| (b, *x)))
+            .max_by_key(|(b, x)| b + x.len())
+        {
+            let cut = text[..b + x.len()].chars().count();
+            if cut > x.chars().count() {
+                end = start + cut;
+            }
         }
     }
     let text: String = chars[start..end].iter().collect();
