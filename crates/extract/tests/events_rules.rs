@@ -1162,3 +1162,19 @@ fn players_named_by_role_and_objects_ending_with_their_group() {
     let events = find_events(text, &[person(text, "罗兰斯")], &[], None);
     assert_eq!(talent(&events[0]).2, Some("霍华小队"));
 }
+
+#[test]
+fn a_dismissed_person_after_a_long_title_phrase() {
+    let text = "5月23日晚，远川集团发内部邮件，宣布辞退远川非洲地区负责人、公司副总裁汪明达。";
+    let entities = [company(text, "远川集团"), person(text, "汪明达")];
+    let events = find_events(text, &entities, &[], None);
+    assert_eq!(events.len(), 1, "{events:?}");
+    assert_eq!(
+        talent(&events[0]),
+        (TalentAction::Leave, "汪明达", Some("远川集团"), None, None)
+    );
+    // A person in another clause after the verb is not the one dismissed.
+    let text = "远川集团宣布辞退多名员工，汪明达表示理解。";
+    let entities = [company(text, "远川集团"), person(text, "汪明达")];
+    assert!(find_events(text, &entities, &[], None).is_empty());
+}

@@ -871,7 +871,7 @@ pub(crate) fn listed(chars: &[char], known: &[Entity]) -> Vec<Entity> {
     out
 }
 
-pub(super) fn is_phrase_char(c: char) -> bool {
+pub(crate) fn is_phrase_char(c: char) -> bool {
     (lexicon::is_han(c) && !STOP_CHARS.contains(c))
         || c.is_ascii_alphanumeric()
         || lexicon::is_name_dot(c)

@@ -301,15 +301,34 @@ pub(super) fn fire(s: &Sentence<'_>, t: Trigger) -> Vec<Built> {
                 s.after(at, PERSON, 12).filter(|p| p.end <= t.start)
             })
             .flatten();
-        let person = with.or_else(|| s.after(t.end, PERSON, 8)).or_else(|| {
-            let jiang = s.text(s.clause_start(t.start), t.start).rfind('将')?;
-            let at = s.clause_start(t.start)
-                + s.text(s.clause_start(t.start), t.start)[..jiang]
-                    .chars()
-                    .count()
-                + 1;
-            s.after(at, PERSON, 8).filter(|p| p.end <= t.start)
-        });
+        // `辞退甲公司非洲区负责人、副总裁乙`: a long title phrase may stand between.
+        let titled = || {
+            let end = s.clause_end(t.end);
+            let all: Vec<&Entity> = s.entities.clone();
+            s.entities.iter().copied().find(|e| {
+                e.kind == EntityKind::Person && e.start >= t.end && e.end <= end && {
+                    let phrase =
+                        crate::events::spans::person_start(s.chars, t.end, (e.start, e.end), &all);
+                    // What stands between the verb and the phrase is part of the description.
+                    phrase <= t.end + 12
+                        && s.chars[t.end..phrase]
+                            .iter()
+                            .all(|&c| crate::events::fallback::is_phrase_char(c) || c == '、')
+                }
+            })
+        };
+        let person = with
+            .or_else(|| s.after(t.end, PERSON, 8))
+            .or_else(titled)
+            .or_else(|| {
+                let jiang = s.text(s.clause_start(t.start), t.start).rfind('将')?;
+                let at = s.clause_start(t.start)
+                    + s.text(s.clause_start(t.start), t.start)[..jiang]
+                        .chars()
+                        .count()
+                    + 1;
+                s.after(at, PERSON, 8).filter(|p| p.end <= t.start)
+            });
         let actor = person.and_then(|p| s.before(p.start.min(t.start), ORG_LIKE, s.start));
         (person, actor)
     };
