@@ -1178,3 +1178,16 @@ fn a_dismissed_person_after_a_long_title_phrase() {
     let entities = [company(text, "远川集团"), person(text, "汪明达")];
     assert!(find_events(text, &entities, &[], None).is_empty());
 }
+
+#[test]
+fn a_report_between_the_time_and_the_event_dates_the_report() {
+    let text = "8月26日晚间，远川置业发布关于董事长周明远辞职的公告。";
+    let entities = [company(text, "远川置业"), person(text, "周明远")];
+    let events = find_events(text, &entities, &[], sept_13());
+    assert!(!events.is_empty());
+    assert!(events.iter().all(|e| e.date.is_none()), "{events:?}");
+    let text = "8月26日晚间，远川置业董事长周明远辞职。";
+    let entities = [company(text, "远川置业"), person(text, "周明远")];
+    let events = find_events(text, &entities, &[], sept_13());
+    assert_eq!(events[0].date.as_deref(), Some("2024-08-26"));
+}

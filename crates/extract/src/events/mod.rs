@@ -379,10 +379,15 @@ fn governing_time<'t>(
     trigger: triggers::Trigger,
     sentence_start: usize,
 ) -> Option<&'t dates::TimeExpr> {
+    // A report or document standing between dates itself, not the event it tells of
+    // (`8月26日，甲发布关于董事长辞职的公告`, `前不久，我们报道了乙离开丙`).
+    const REPORTS: &[&str] = &["关于", "报道", "获悉", "了解到", "消息称"];
     let between_other = |t: &dates::TimeExpr| {
+        let between: String = chars[t.end..trigger.start.max(t.end)].iter().collect();
         trigger_starts
             .iter()
             .any(|&s| s >= t.end && s < trigger.start)
+            || REPORTS.iter().any(|r| between.contains(r))
     };
     let clause = sentences::clause_start(chars, trigger.start, sentence_start);
     let before = times
