@@ -104,3 +104,21 @@ fn a_title_after_opens_a_wider_transliteration() {
     let text = "两队本赛季曾在杯赛中相遇。";
     assert!(people(text).is_empty(), "{:?}", people(text));
 }
+
+#[test]
+fn a_dotted_name_takes_a_whole_name_token_the_table_misses() {
+    let text = "以色列议会议长达恩·蒂雄昨日抵京访问。";
+    let found = people(text);
+    assert!(found.contains(&"达恩·蒂雄".to_owned()), "{found:?}");
+    // An ordinary word after the name stays out (`日记`).
+    let text = "纪念馆展出了约翰·拉贝日记的原件。";
+    let found = people(text);
+    assert!(found.contains(&"约翰·拉贝".to_owned()), "{found:?}");
+}
+
+#[test]
+fn a_latin_gloss_in_brackets_marks_a_name() {
+    let text = "据悉，投资人安舒茨（Philip Anschutz）已出售部分股份，罗雅兰（Lana）随后接手。";
+    let found = people(text);
+    assert!(found.contains(&"安舒茨".to_owned()), "{found:?}");
+}

@@ -20,6 +20,10 @@ const KNOWN_NR2: f32 = 0.5;
 const FOREIGN_GIVEN: f32 = 1.0;
 /// What such a given name costs a Chinese reading.
 const FOREIGN_GIVEN_PENALTY: f32 = 2.5;
+/// Evidence from a Latin gloss in brackets right after a name (`安舒茨（Philip Anschutz）`).
+const GLOSS: f32 = 2.0;
+/// Foreignness above which a known foreign name may join a list of people.
+const LIST_FOREIGN: f32 = 1.0;
 /// Score from which a person outranks short dictionary aliases.
 const STRONG: f32 = 5.0;
 
@@ -35,7 +39,7 @@ pub(crate) fn candidates(doc: &Doc<'_>, out: &mut Vec<Candidate>) {
         }
         chinese_name_at(doc, start, out, &mut near);
         if doc.is_boundary(start) {
-            transliterated_at(doc, start, out);
+            transliterated_at(doc, start, out, &mut near);
         }
     }
     rescue_list_members(doc, first_person, out, near);
@@ -87,6 +91,15 @@ const SPEECH_VERBS: [&str; 12] = [
 /// Score of the context around a name at chars `start..end`: titles before, titles and verbs after.
 fn context_score(doc: &Doc<'_>, start: usize, end: usize) -> f32 {
     let mut score = 0.0;
+    // A name glossed in Latin script right after it (`安舒茨（Philip Anschutz）`).
+    if doc.chars.get(end).is_some_and(|&c| c == '（' || c == '(')
+        && doc
+            .chars
+            .get(end + 1)
+            .is_some_and(|c| c.is_ascii_alphabetic())
+    {
+        score += GLOSS;
+    }
     if doc
         .token_ending_at(start)
         .is_some_and(|before| lexicon::is_title_before(before.word))
@@ -755,7 +768,12 @@ fn rescue_list_members(
 }
 
 /// Undotted transliterations (`马斯克`, `奥尔特曼`) starting at a token start.
-fn transliterated_at(doc: &Doc<'_>, start: usize, out: &mut Vec<Candidate>) {
+fn transliterated_at(
+    doc: &Doc<'_>,
+    start: usize,
+    out: &mut Vec<Candidate>,
+    near: &mut Vec<Candidate>,
+) {
     let chars = &doc.chars;
     // After a title (`主席施图岑贝格`) or before a title or speech verb (`塞迪略总统`) the name
     // is expected: the wide table applies.
@@ -855,7 +873,22 @@ fn transliterated_at(doc: &Doc<'_>, start: usize, out: &mut Vec<Candidate>) {
         // when it is unknown to jieba (or known as a name), long, and nothing marks it as a place.
         match weak_foreign_score(doc, start, end, first, out) {
             Some(weak) => score += weak,
-            None => return,
+            None => {
+                // A foreign name jieba knows as a name (`皮尔洛`) is still taken as a member
+                // of a list whose other member is a person (`皮尔洛和卡卡`).
+                let named = first.is_some_and(|t| t.end == end && t.tag.starts_with("nr"));
+                if named && translit::foreignness(&chars[start + 1..end]) > LIST_FOREIGN {
+                    near.push(Candidate {
+                        start,
+                        end,
+                        kind: EntityKind::Person,
+                        name: None,
+                        owner: None,
+                        priority: priority::PERSON,
+                    });
+                }
+                return;
+            }
         }
     } else {
         score += context;
@@ -957,6 +990,13 @@ fn is_dotted_char(ch: char) -> bool {
     lexicon::is_translit(ch) || translit::is_wide_translit(ch)
 }
 
+/// A han token that may be part of a foreign name: unknown to jieba (built by its HMM) or
+/// known as a name.
+fn is_name_like_token(token: &super::doc::Token<'_>) -> bool {
+    token.word.chars().all(lexicon::is_han)
+        && (token.tag.starts_with("nr") || !known_word(token.word))
+}
+
 /// Names joined by a middle dot: `埃隆·马斯克`, `佩德罗·阿莫多瓦`.
 fn dotted_names(doc: &Doc<'_>, out: &mut Vec<Candidate>) {
     let chars = &doc.chars;
@@ -976,8 +1016,19 @@ fn dotted_names(doc: &Doc<'_>, out: &mut Vec<Candidate>) {
         while start > 0 && i - start < 6 && is_dotted_char(chars[start - 1]) {
             start -= 1;
         }
-        while start < i && !doc.is_boundary(start) {
-            start += 1;
+        if !doc.is_boundary(start) {
+            // A name token the table does not wholly cover (`白求恩`): take it whole when
+            // jieba does not know it as an ordinary word; otherwise back off to a boundary.
+            match doc.token_covering(start) {
+                Some(token) if token.start + 2 >= start && is_name_like_token(token) => {
+                    start = token.start;
+                }
+                _ => {
+                    while start < i && !doc.is_boundary(start) {
+                        start += 1;
+                    }
+                }
+            }
         }
         if start == i {
             i += 1;
@@ -990,9 +1041,21 @@ fn dotted_names(doc: &Doc<'_>, out: &mut Vec<Candidate>) {
             while j < chars.len() && j - end <= 6 && is_dotted_char(chars[j]) {
                 j += 1;
             }
-            // Back to a token boundary (`约翰·拉贝日记` ends before 日记).
-            while j > end + 1 && !doc.is_boundary(j) {
-                j -= 1;
+            // On to the end of a name token the table does not wholly cover (`达恩·蒂雄`), or
+            // back to a token boundary (`约翰·拉贝日记` ends before 日记).
+            if j > end + 1 && !doc.is_boundary(j) {
+                match doc.token_covering(j - 1) {
+                    Some(token)
+                        if token.start > end && token.end <= j + 2 && is_name_like_token(token) =>
+                    {
+                        j = token.end;
+                    }
+                    _ => {
+                        while j > end + 1 && !doc.is_boundary(j) {
+                            j -= 1;
+                        }
+                    }
+                }
             }
             if j == end + 1 {
                 break;
