@@ -1191,3 +1191,21 @@ fn a_report_between_the_time_and_the_event_dates_the_report() {
     let events = find_events(text, &entities, &[], sept_13());
     assert_eq!(events[0].date.as_deref(), Some("2024-08-26"));
 }
+
+#[test]
+fn a_bought_business_is_cited_whole_and_a_stake_is_not() {
+    let text = "远川科技宣布10亿美元收购星图公司手机调制解调器业务。";
+    let entities = [company(text, "远川科技"), company(text, "星图公司")];
+    let amounts = [money(text, "10亿美元", "1000000000", "USD")];
+    assert_eq!(
+        spans_of(text, &entities, &amounts, Role::Target),
+        vec!["星图公司手机调制解调器业务"]
+    );
+    let text = "远川科技以8亿元收购星图公司100%股权。";
+    let entities = [company(text, "远川科技"), company(text, "星图公司")];
+    let amounts = [money(text, "8亿元", "800000000", "CNY")];
+    assert_eq!(
+        spans_of(text, &entities, &amounts, Role::Target),
+        vec!["星图公司"]
+    );
+}

@@ -7,9 +7,15 @@
 //! name of two to four chars, a ·-joined or transliterated name or a Latin name, at the end of the
 //! phrase (`27岁柴琦岳`); an organisation slot takes a phrase ending in a company or organisation
 //! suffix, carrying a stock code (`甲乙集团(01234)`), written in Latin letters, or (after verbs that
-//! only take organisations, like `加盟`) any short clean phrase. A phrase overlapping a recognized
-//! entity is never read again, so the recognizer's canonical names win wherever it found something.
-//! The synthesized mentions carry the entity kind of their slot; their name is their text.
+//! only take organisations, like `加盟`) any short clean phrase. Beyond the slots next to the verb,
+//! the readers know where news puts the other parties: investors before `领投`/`跟投`, the club that
+//! announces or signs someone (`甲队官宣：乙加盟`, `甲队签下乙`, `甲队已将乙裁掉`, `与乙解约`), the
+//! source of a `从…离职`, the target of `对…的收购`, the employer before a title (`甲电气副总经理及
+//! 财务总监乙`), the topic of a headline (`甲科技：乙辞任董事长`), and a title standing for an
+//! unnamed holder (`甲银行前行长辞职`, `两高管离职`, `甲队悍将退出`). A phrase overlapping a
+//! recognized entity is never read again (unless the recognizer only saw a piece of it), so the
+//! recognizer's canonical names win wherever it found something. The synthesized mentions carry the
+//! entity kind of their slot; their name is their text.
 
 use super::triggers::{Trigger, TriggerKind};
 use crate::ner::lexicon;

@@ -5,7 +5,11 @@
 //! `arguments` fills its roles from the mentions around it (or drops it when a required role is
 //! missing), `dates` attaches and resolves the time expression that governs it, `modality` reads
 //! how the sentence asserts it, and `coref` lets `他` / `公司` stand for the person or company last
-//! named when that is unambiguous. The rules are general news grammar, not tuned to any corpus.
+//! named when that is unambiguous. `fallback` reads the arguments the recognizers missed from the
+//! clause itself, and `spans` widens each cited argument span to the phrase that fills the role as
+//! written (title and employer before a name, stock code after a company). A talent move or a layoff
+//! that a later sentence only repeats is reported once. The rules are general news grammar, not
+//! tuned to any corpus.
 //!
 //! [`find_events`] is what the pipeline calls; [`find_event_mentions`] also gives each argument's span,
 //! for evaluation and for callers that cite the text.
