@@ -1209,3 +1209,17 @@ fn a_bought_business_is_cited_whole_and_a_stake_is_not() {
         vec!["星图公司"]
     );
 }
+
+#[test]
+fn the_person_signed_ends_the_phrase_after_the_verb() {
+    let text = "北京时间2024年8月27日，星河篮球俱乐部正式签约美籍华裔球员林远航。";
+    // A recognizer may take a descriptor for a name; the name ending the phrase is the one signed.
+    let entities = [
+        company(text, "星河篮球俱乐部"),
+        person(text, "华裔"),
+        person(text, "林远航"),
+    ];
+    let events = find_events(text, &entities, &[], None);
+    assert_eq!(events.len(), 1, "{events:?}");
+    assert_eq!(talent(&events[0]).1, "林远航");
+}

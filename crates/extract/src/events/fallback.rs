@@ -1028,7 +1028,9 @@ fn phrase_after(chars: &[char], ceiling: usize, pos: usize) -> Option<(usize, us
 }
 
 /// Words after which an investor is named (`由甲领投`, `获乙领投`), cut off the investor phrase.
-const INVESTOR_LEADS: &[&str] = &["获得", "获", "由", "此轮", "本轮"];
+const INVESTOR_LEADS: &[&str] = &[
+    "获得", "获", "由", "此轮", "本轮", "确认", "宣布", "表示", "透露", "称",
+];
 
 /// The investor phrases of a sentence: each phrase before `领投`/`跟投`/`参投` and the phrases
 /// coordinated with it by `、`/`和`/`及`/`与` (`由甲资本领投，乙创投、丙基金跟投`).

@@ -362,8 +362,25 @@ pub(super) fn fire(s: &Sentence<'_>, t: Trigger) -> Vec<Built> {
 
 /// A company taking a person on (`甲队签下乙`): a join seen from the company's side.
 pub(super) fn hire(s: &Sentence<'_>, t: Trigger) -> Option<Built> {
-    let person = s
-        .after(t.end, PERSON, 12)
+    // `签约美籍华裔球员乙`: the person signed ends the noun phrase after the verb; a mention inside
+    // the description before it is part of the description.
+    let first = s.after(t.end, PERSON, 12);
+    let person = first
+        .map(|f| {
+            s.entities
+                .iter()
+                .copied()
+                .filter(|e| {
+                    e.kind == EntityKind::Person
+                        && e.start >= f.end
+                        && e.start - f.end <= 6
+                        && s.chars[f.end..e.start]
+                            .iter()
+                            .all(|&c| crate::events::fallback::is_phrase_char(c))
+                })
+                .max_by_key(|e| e.end)
+                .unwrap_or(f)
+        })
         .or_else(|| s.before(t.start, PERSON, s.clause_start(t.start)))?;
     // The hiring side stands before the verb (`甲队签下乙`); an organisation after it is the person's
     // description (`签下前某大学中锋乙`).
