@@ -224,6 +224,7 @@ impl<'a> Sentence<'a> {
     fn announcing_company(&self, pos: usize) -> Option<&'a Entity> {
         const REPORTING: &[&str] = &[
             "公告",
+            "公布",
             "发公告",
             "发布公告",
             "发布",

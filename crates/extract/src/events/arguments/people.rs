@@ -147,10 +147,8 @@ pub(super) fn talent(s: &Sentence<'_>, t: Trigger) -> Vec<Built> {
                 let board_of = || {
                     board
                         .then(|| {
-                            affiliation
-                                .filter(|a| !a.former)
-                                .map(|a| a.company)
-                                .or_else(|| s.announcing_company(person.start))
+                            s.announcing_company(person.start)
+                                .or_else(|| affiliation.filter(|a| !a.former).map(|a| a.company))
                         })
                         .flatten()
                 };
