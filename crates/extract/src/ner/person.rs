@@ -551,6 +551,10 @@ fn name_likelihood(doc: &Doc<'_>, start: usize, end: usize) -> Option<f32> {
     if lexicon::is_not_name_ending(chars[end - 1]) {
         score -= 2.0;
     }
+    if score + 1.0 < CHAIN_MEMBER_MIN {
+        // Not a member whatever the tokens say: spare the dictionary lookups.
+        return None;
+    }
     // jieba's tokens: a whole `nr` token vouches for the reading; a common word inside it or cut
     // by it speaks against it (`建成富强民主` is no list of 成富, 强民主).
     let mut pos = start;
