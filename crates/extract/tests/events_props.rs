@@ -53,6 +53,46 @@ const PIECES: &[&str] = &[
     "”",
     "a",
     "1",
+    // The readers of unrecognized arguments and the span widening (titles, codes, aliases).
+    "：",
+    "(",
+    ")",
+    "（600123）",
+    "(Jimmy Butler)",
+    "董事长",
+    "副总经理",
+    "及",
+    "、",
+    "兼",
+    "葡萄牙籍",
+    "27岁",
+    "解约",
+    "与",
+    "裁掉",
+    "签下",
+    "官宣",
+    "退出",
+    "辞任",
+    "两",
+    "名",
+    "高管",
+    "悍将",
+    "业务",
+    "股权",
+    "%",
+    "人",
+    "对",
+    "竞得",
+    "科创板",
+    "和",
+    "辞退",
+    "一月内",
+    "关于",
+    "晚",
+    "Shroud",
+    "星河队",
+    "品牌",
+    "获",
 ];
 
 fn text_strategy() -> impl Strategy<Value = String> {
@@ -110,6 +150,8 @@ proptest! {
             prop_assert!(event.start <= ts && ts < te && te <= event.end);
             for argument in &mention.arguments {
                 prop_assert!(argument.start < argument.end && argument.end <= len);
+                // A cited span stays inside the event's sentence.
+                prop_assert!(event.start <= argument.start && argument.end <= event.end);
             }
         }
     }
