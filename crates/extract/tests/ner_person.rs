@@ -122,3 +122,14 @@ fn a_latin_gloss_in_brackets_marks_a_name() {
     let found = people(text);
     assert!(found.contains(&"安舒茨".to_owned()), "{found:?}");
 }
+
+#[test]
+fn full_names_written_without_a_space_are_people_and_brands_are_not() {
+    let text = "该工作室创意总监DavidKoller透露，新作将登陆PlayStation和YouTube。";
+    let found = people(text);
+    assert!(found.contains(&"DavidKoller".to_owned()), "{found:?}");
+    assert!(
+        !found.iter().any(|n| n == "PlayStation" || n == "YouTube"),
+        "{found:?}"
+    );
+}

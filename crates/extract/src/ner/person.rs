@@ -55,7 +55,22 @@ pub(crate) fn candidates(doc: &Doc<'_>, out: &mut Vec<Candidate>) {
 /// A single Latin name right after a title or before an honorific (`制片人Steven`, `Berg先生`).
 fn titled_latin_names(doc: &Doc<'_>, out: &mut Vec<Candidate>) {
     for (index, token) in doc.tokens.iter().enumerate() {
-        if token.tag != "eng" || !is_name_word(&doc.chars, token.start, token.end) {
+        if token.tag != "eng" {
+            continue;
+        }
+        if is_joined_full_name(token.word) {
+            // `JohnSmith`: a first name and a surname written without the space.
+            out.push(Candidate {
+                start: token.start,
+                end: token.end,
+                kind: EntityKind::Person,
+                name: None,
+                owner: None,
+                priority: priority::PERSON,
+            });
+            continue;
+        }
+        if !is_name_word(&doc.chars, token.start, token.end) {
             continue;
         }
         let titled = index
@@ -81,6 +96,125 @@ fn titled_latin_names(doc: &Doc<'_>, out: &mut Vec<Candidate>) {
             });
         }
     }
+}
+
+/// Common English given names (the editors' own list), for full names written without a
+/// space (`JohnSmith`), as some Chinese sites print them.
+const FIRST_NAMES: &[&str] = &[
+    "Aaron",
+    "Adam",
+    "Alan",
+    "Albert",
+    "Alex",
+    "Alexander",
+    "Alice",
+    "Amy",
+    "Andrew",
+    "Andy",
+    "Angela",
+    "Anna",
+    "Anne",
+    "Anthony",
+    "Ben",
+    "Benjamin",
+    "Bill",
+    "Bob",
+    "Brad",
+    "Brian",
+    "Bruce",
+    "Carl",
+    "Charles",
+    "Chris",
+    "Christopher",
+    "Cliff",
+    "Colin",
+    "Corey",
+    "Daniel",
+    "David",
+    "Dennis",
+    "Diana",
+    "Donald",
+    "Edward",
+    "Elizabeth",
+    "Emily",
+    "Emma",
+    "Eric",
+    "Frank",
+    "Gary",
+    "George",
+    "Grace",
+    "Greg",
+    "Harry",
+    "Helen",
+    "Henry",
+    "Jack",
+    "James",
+    "Jane",
+    "Jason",
+    "Jeff",
+    "Jennifer",
+    "Jessica",
+    "Jim",
+    "Joe",
+    "John",
+    "Jonathan",
+    "Joseph",
+    "Julia",
+    "Justin",
+    "Karen",
+    "Kate",
+    "Kevin",
+    "Larry",
+    "Laura",
+    "Linda",
+    "Lisa",
+    "Mark",
+    "Mary",
+    "Matt",
+    "Matthew",
+    "Mia",
+    "Michael",
+    "Mike",
+    "Nancy",
+    "Nick",
+    "Oliver",
+    "Patrick",
+    "Paul",
+    "Peter",
+    "Philip",
+    "Rachel",
+    "Richard",
+    "Robert",
+    "Ryan",
+    "Sam",
+    "Sarah",
+    "Scott",
+    "Sean",
+    "Simon",
+    "Sophia",
+    "Stephen",
+    "Steve",
+    "Steven",
+    "Susan",
+    "Thomas",
+    "Tim",
+    "Tom",
+    "Tony",
+    "Victor",
+    "William",
+];
+
+/// `JohnKoller`: a listed first name followed by one capitalised surname of 2+ letters.
+fn is_joined_full_name(word: &str) -> bool {
+    FIRST_NAMES.iter().any(|first| {
+        word.strip_prefix(first).is_some_and(|rest| {
+            let mut letters = rest.chars();
+            rest.len() >= 3
+                && letters.next().is_some_and(|c| c.is_ascii_uppercase())
+                && letters.all(|c| c.is_ascii_lowercase())
+                && !lexicon::is_latin_non_person(rest)
+        })
+    })
 }
 
 /// Verbs of speech after a single Latin word that make it a person's name.
