@@ -108,6 +108,14 @@ pub(crate) fn find(
         if !usable {
             continue;
         }
+        // A match inside the part of the day read after the previous one (`晚上` then `上月`) is
+        // no expression of its own.
+        if out
+            .last()
+            .is_some_and(|last: &TimeExpr| last.end > start + byte_to_char[whole.start()])
+        {
+            continue;
+        }
         // A bare month must not be part of a longer number or a count (`3个月`, `12月份的数据` is fine).
         let mut expr_end = start + byte_to_char[whole.end()];
         // `5月23日晚`, `11日下午`: the part of the day belongs to the expression.
@@ -376,6 +384,14 @@ mod tests {
             values("上月加入", day(2025, 1, 5)),
             vec![("上月".into(), Some("2024-12".into()))]
         );
+    }
+
+    #[test]
+    fn a_part_of_the_day_is_kept_and_never_read_twice() {
+        let chars: Vec<char> = "9月13日晚上月底".chars().collect();
+        let found = find(&chars, 0, chars.len(), None);
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert_eq!(found[0].end, 7);
     }
 
     #[test]
