@@ -1223,3 +1223,31 @@ fn the_person_signed_ends_the_phrase_after_the_verb() {
     assert_eq!(events.len(), 1, "{events:?}");
     assert_eq!(talent(&events[0]).1, "林远航");
 }
+
+#[test]
+fn reasons_and_misread_employers_around_a_departure() {
+    // A reason between the title and the verb.
+    let text = "日本东岭电力董事长因高管受贿丑闻辞职。";
+    let events = find_events(text, &[], &[], None);
+    assert_eq!(events.len(), 1, "{events:?}");
+    assert_eq!(talent(&events[0]).1, "董事长");
+    assert_eq!(
+        spans_of(text, &[], &[], Role::Person),
+        vec!["日本东岭电力董事长"]
+    );
+    // A club the recognizer took for a person, before the coach's title.
+    let text = "官方：费尔南多主帅斯塔克辞职";
+    let entities = [person(text, "费尔南多"), person(text, "斯塔克")];
+    let events = find_events(text, &entities, &[], None);
+    assert_eq!(events.len(), 1, "{events:?}");
+    assert_eq!(
+        talent(&events[0]),
+        (
+            TalentAction::Leave,
+            "斯塔克",
+            Some("费尔南多"),
+            None,
+            Some("主帅")
+        )
+    );
+}

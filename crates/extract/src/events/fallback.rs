@@ -247,6 +247,11 @@ pub(crate) fn mentions(
                 .map(|o| o.end)
                 .max()
                 .unwrap_or(ps);
+            // `甲董事长因丑闻辞职`: a reason between the mover and a talent verb is no name.
+            let talent_verb = matches!(t.kind, Leave | Quit | Join);
+            let pe = (ps + 2..pe)
+                .find(|&i| talent_verb && chars[i] == '因')
+                .unwrap_or(pe);
             (ps < pe).then_some((ps, pe))
         });
         let after = phrase_after(chars, end, t.end).and_then(|(ps, pe)| {
@@ -525,7 +530,10 @@ pub(crate) fn mentions(
                 continue;
             };
             let overlaps = |x: &Entity| x.start < e && s < x.end;
-            if known.iter().any(overlaps) || out.iter().any(overlaps) {
+            // `甲队主帅乙辞职` read as two people: a name before a title before the mover is
+            // the employer, whatever the recognizer called it.
+            let misread = |x: &Entity| x.kind == EntityKind::Person && x.start == s && x.end == e;
+            if known.iter().any(|x| overlaps(x) && !misread(x)) || out.iter().any(overlaps) {
                 continue;
             }
             let text: String = chars[s..e].iter().collect();

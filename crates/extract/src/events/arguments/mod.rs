@@ -95,6 +95,7 @@ const TITLE_ENDINGS: &[&str] = &[
     "掌舵人",
     "联席总裁",
     "主理人",
+    "代表",
     "head",
     "Head",
 ];
