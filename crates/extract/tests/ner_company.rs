@@ -169,3 +169,50 @@ fn an_organisation_does_not_lead_a_firm_brand() {
         "{entities:?}"
     );
 }
+
+#[test]
+fn big_bank_initials_in_a_list_are_their_banks() {
+    let entities = extract("新规出台后，工、农、中、建四大行均已跟进。");
+    let banks: Vec<&str> = entities
+        .iter()
+        .filter(|e| e.kind == EntityKind::Company)
+        .map(|e| e.name.as_str())
+        .collect();
+    assert_eq!(
+        banks,
+        ["工商银行", "农业银行", "中国银行", "建设银行"],
+        "{entities:?}"
+    );
+    // One initial alone is a plain char.
+    let found = companies("他在中、小学都当过老师。");
+    assert!(found.is_empty(), "{found:?}");
+}
+
+#[test]
+fn a_common_word_member_needs_several_firms_around_it() {
+    let found = companies("目前招行、工行、兴业均已上调了首套房利率。");
+    assert!(found.contains(&"兴业".to_owned()), "{found:?}");
+    let found = companies("招行与发展都是今年的主题。");
+    assert!(!found.contains(&"发展".to_owned()), "{found:?}");
+}
+
+#[test]
+fn generic_ranks_and_sizes_before_a_suffix_are_no_names() {
+    let found = companies("这份榜单评出了十大公司，中小银行无一上榜。");
+    assert!(found.is_empty(), "{found:?}");
+    let found = companies("该行首席投资总监认为下半年利率仍将下行。");
+    assert!(found.is_empty(), "{found:?}");
+}
+
+#[test]
+fn state_organs_and_international_bodies_are_orgs() {
+    let entities = extract("外交部发言人表示，东盟与联合国将加强合作。");
+    for org in ["外交部", "东盟", "联合国"] {
+        assert!(
+            entities
+                .iter()
+                .any(|e| e.kind == EntityKind::Org && e.text == org),
+            "{org}: {entities:?}"
+        );
+    }
+}

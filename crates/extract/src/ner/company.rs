@@ -19,7 +19,6 @@ const STRONG_SUFFIXES: &[&str] = &[
     "信托",
     "影业",
     "地产",
-    "置业",
     "药业",
     "制药",
     "珠宝",
@@ -111,9 +110,11 @@ pub(crate) fn candidates(doc: &Doc<'_>, out: &mut Vec<Candidate>) {
         described_company_at(doc, index, out);
     }
     list_members(doc, out);
+    big_bank_initials(doc, out);
     for candidate in &mut out[first_own..] {
         trim_glued_function_char(doc, candidate);
     }
+    out.retain(|c| c.end > c.start);
     drop_cut_dictionary_matches(doc, out);
 }
 
@@ -133,6 +134,13 @@ fn trim_glued_function_char(doc: &Doc<'_>, candidate: &mut Candidate) {
         && first.word.chars().all(lexicon::is_han)
     {
         candidate.start += 1;
+        // `被取/信息`: a one-char brand left before the suffix names nothing.
+        let rest = doc.slice(candidate.start, candidate.end);
+        if let Some((suffix, _)) = suffix_of(&rest)
+            && rest.chars().count() - suffix.chars().count() < 2
+        {
+            candidate.end = candidate.start;
+        }
     }
 }
 
@@ -149,7 +157,9 @@ fn drop_cut_dictionary_matches(doc: &Doc<'_>, out: &mut Vec<Candidate>) {
         let Some(straddling) = doc.token_covering(c.end - 1) else {
             return true;
         };
-        !(straddling.start > c.start
+        // A place word starting with the name runs past it too (`喜马拉雅山`).
+        let cut = straddling.start > c.start || straddling.tag == "ns";
+        !(cut
             && straddling.end > c.end
             && straddling.word.chars().all(lexicon::is_han)
             && jieba().has_word(straddling.word))
@@ -338,13 +348,14 @@ fn suffixed_at(doc: &Doc<'_>, index: usize, out: &mut Vec<Candidate>) {
     if lexicon::SUFFIX_WORDS_NOT_NAMES.contains(&token.word) {
         return;
     }
-    // `阿里投资了…`, `腾讯控股过…`: a verb-like suffix followed by an aspect particle is the verb.
+    // `阿里投资了…`, `腾讯控股过…`: a verb-like suffix followed by an aspect particle is the verb;
+    // followed by a title it is the title's field (`首席投资总监`).
     if token.word == suffix
         && VERB_LIKE_SUFFIXES.contains(&suffix)
-        && doc
-            .tokens
-            .get(index + 1)
-            .is_some_and(|next| matches!(next.word, "了" | "过" | "着"))
+        && doc.tokens.get(index + 1).is_some_and(|next| {
+            matches!(next.word, "了" | "过" | "着")
+                || matches!(next.word, "总监" | "经理" | "顾问" | "专家" | "主管" | "官")
+        })
     {
         return;
     }
@@ -622,6 +633,13 @@ fn latin_corporate_name(doc: &Doc<'_>, index: usize, out: &mut Vec<Candidate>) -
         }
     } else if !word.starts_with(|c: char| c.is_ascii_alphabetic()) {
         return false;
+    }
+    // `环球影业(Universal Pictures)`: the original name glossing a Chinese one is that mention's.
+    if start >= 2
+        && matches!(doc.chars[start - 1], '（' | '(')
+        && lexicon::is_han(doc.chars[start - 2])
+    {
+        return true;
     }
     out.push(Candidate {
         start,
@@ -1038,7 +1056,7 @@ fn list_members(doc: &Doc<'_>, out: &mut Vec<Candidate>) {
         }
         // One list: member, then (、 member)*.
         let mut members: Vec<(usize, usize)> = Vec::new();
-        let Some(first) = member_before(doc, index) else {
+        let Some(first) = member_before(doc, index, out) else {
             index += 1;
             continue;
         };
@@ -1046,7 +1064,7 @@ fn list_members(doc: &Doc<'_>, out: &mut Vec<Candidate>) {
         let mut sep = index;
         let mut tail_firm = false;
         let mut closed = false;
-        while let Some((start, end)) = member_after(doc, sep + 1) {
+        while let Some((start, end)) = member_after(doc, sep + 1, out) {
             members.push((start, end));
             let Some(next) = doc.token_at(end) else {
                 break;
@@ -1069,16 +1087,18 @@ fn list_members(doc: &Doc<'_>, out: &mut Vec<Candidate>) {
         if members.len() < 2 {
             continue;
         }
-        let anchored = tail_firm
-            || members.iter().any(|&(start, end)| {
+        let anchors = members
+            .iter()
+            .filter(|&&(start, end)| {
                 out.iter().any(|c| {
                     c.kind == EntityKind::Company
                         && c.start == start
                         && c.end == end
                         && c.priority >= priority::COMPANY_SUFFIX.min(priority::DICT_SHORT)
                 })
-            });
-        if !anchored {
+            })
+            .count();
+        if anchors == 0 && !tail_firm {
             continue;
         }
         for &(start, end) in &members {
@@ -1086,6 +1106,12 @@ fn list_members(doc: &Doc<'_>, out: &mut Vec<Candidate>) {
                 .iter()
                 .any(|c| c.start < end && start < c.end && c.kind != EntityKind::Person)
             {
+                continue;
+            }
+            let common = doc
+                .token_at(start)
+                .is_some_and(|t| t.end == end && classify(t, false) == BrandToken::Common);
+            if common && anchors + usize::from(tail_firm) < 2 {
                 continue;
             }
             out.push(Candidate {
@@ -1143,8 +1169,15 @@ fn member_token(token: &Token<'_>) -> Option<BrandToken> {
 }
 
 /// The member ending right before the separator token `sep`: up to two name tokens, 2–8 chars.
-fn member_before(doc: &Doc<'_>, sep: usize) -> Option<(usize, usize)> {
+fn member_before(doc: &Doc<'_>, sep: usize, found: &[Candidate]) -> Option<(usize, usize)> {
     let last = doc.tokens.get(sep.checked_sub(1)?)?;
+    // A company already found there is the member whatever jieba tagged it (`招行/v`).
+    if let Some(known) = found
+        .iter()
+        .find(|c| c.kind == EntityKind::Company && c.end == last.end && c.name.is_some())
+    {
+        return Some((known.start, known.end));
+    }
     let class = member_token(last)?;
     let mut start = last.start;
     if let Some(prev) = sep.checked_sub(2).map(|i| &doc.tokens[i])
@@ -1159,8 +1192,14 @@ fn member_before(doc: &Doc<'_>, sep: usize) -> Option<(usize, usize)> {
 }
 
 /// The member starting at token `index`: up to two name tokens, 2–8 chars.
-fn member_after(doc: &Doc<'_>, index: usize) -> Option<(usize, usize)> {
+fn member_after(doc: &Doc<'_>, index: usize, found: &[Candidate]) -> Option<(usize, usize)> {
     let first = doc.tokens.get(index)?;
+    if let Some(known) = found
+        .iter()
+        .find(|c| c.kind == EntityKind::Company && c.start == first.start && c.name.is_some())
+    {
+        return Some((known.start, known.end));
+    }
     let class = member_token(first)?;
     let mut end = first.end;
     if let Some(next) = doc.tokens.get(index + 1)
@@ -1185,10 +1224,15 @@ fn member_fits(
     let text = doc.slice(start, end);
     // A branch (`北京分行`) or a suffixed name is the suffix rules' to judge.
     let suffixed = BRANCHES.iter().any(|b| text.ends_with(b)) || suffix_of(&text).is_some();
+    // A common word (`兴业`, `光大`) is a member only alone, and only among several firms: the
+    // caller checks the anchors.
+    let single_common = class == BrandToken::Common
+        && (2..=4).contains(&len)
+        && doc.token_at(start).is_some_and(|t| t.end == end);
     let fits = if latin {
         len >= 2
     } else {
-        (2..=8).contains(&len) && class == BrandToken::Strong && !suffixed
+        (2..=8).contains(&len) && (class == BrandToken::Strong || single_common) && !suffixed
     };
     fits.then_some((start, end))
 }
@@ -1257,4 +1301,53 @@ fn maker_after_you(doc: &Doc<'_>, index: usize, out: &mut Vec<Candidate>) {
         owner: None,
         priority: priority::LATIN_BRAND,
     });
+}
+
+/// The one-char initials of China's big state banks, as news lists them (`工、农、中、建四大行`).
+const BANK_INITIALS: [(char, &str); 6] = [
+    ('工', "工商银行"),
+    ('农', "农业银行"),
+    ('中', "中国银行"),
+    ('建', "建设银行"),
+    ('交', "交通银行"),
+    ('招', "招商银行"),
+];
+
+/// Runs of three or more bank initials joined by `、`: each initial is its bank.
+fn big_bank_initials(doc: &Doc<'_>, out: &mut Vec<Candidate>) {
+    let chars = &doc.chars;
+    let bank = |c: char| BANK_INITIALS.iter().find(|(i, _)| *i == c).map(|(_, n)| *n);
+    let lone = |pos: usize| {
+        bank(chars[pos]).is_some()
+            && (pos == 0 || !lexicon::is_han(chars[pos - 1]) || chars[pos - 1] == '、')
+            && chars
+                .get(pos + 1)
+                .is_none_or(|&c| c == '、' || !lexicon::is_han(c) || "等四五六两三家行".contains(c))
+    };
+    let mut pos = 0;
+    while pos < chars.len() {
+        if !lone(pos) || (pos > 0 && chars[pos - 1] == '、') {
+            pos += 1;
+            continue;
+        }
+        let mut run = vec![pos];
+        let mut next = pos + 2;
+        while next < chars.len() && chars[next - 1] == '、' && lone(next) {
+            run.push(next);
+            next += 2;
+        }
+        if run.len() >= 3 {
+            for &at in &run {
+                out.push(Candidate {
+                    start: at,
+                    end: at + 1,
+                    kind: EntityKind::Company,
+                    name: bank(chars[at]).map(str::to_owned),
+                    owner: None,
+                    priority: priority::DICT_SHORT,
+                });
+            }
+        }
+        pos = next.max(pos + 1);
+    }
 }

@@ -494,6 +494,15 @@ pub const ORG_SUFFIXES: &[&str] = &[
 /// Words before a suffix that make the phrase generic rather than a name (`该公司`, `科技公司`,
 /// `商业银行` is kept: it is written as a name often enough).
 pub const GENERIC_MODIFIERS: &[&str] = &[
+    "十大",
+    "四大",
+    "五大",
+    "三大",
+    "几大",
+    "各大",
+    "中小",
+    "主要",
+    "首席",
     "该",
     "这",
     "那",
