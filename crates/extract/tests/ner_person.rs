@@ -133,3 +133,14 @@ fn full_names_written_without_a_space_are_people_and_brands_are_not() {
         "{found:?}"
     );
 }
+
+#[test]
+fn a_conjunction_before_a_word_is_not_a_surname() {
+    let text = "他和朋友一起创办了这家公司，曾明确表示不会出售。";
+    let found = people(text);
+    assert!(found.is_empty(), "{found:?}");
+    // The same chars as real surnames, with a title before, are still names.
+    let text = "副县长于有斌在致辞中介绍了项目进展。";
+    let found = people(text);
+    assert!(found.contains(&"于有斌".to_owned()), "{found:?}");
+}

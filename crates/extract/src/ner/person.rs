@@ -24,6 +24,8 @@ const FOREIGN_GIVEN_PENALTY: f32 = 2.5;
 const GLOSS: f32 = 2.0;
 /// Foreignness above which a known foreign name may join a list of people.
 const LIST_FOREIGN: f32 = 1.0;
+/// What an ambiguous surname costs when jieba reads it alone as a function word (`和朋友`).
+const FUNCTION_SURNAME: f32 = 2.0;
 /// Score from which a person outranks short dictionary aliases.
 const STRONG: f32 = 5.0;
 
@@ -445,6 +447,10 @@ fn chinese_name_at(
     let name_token = doc
         .token_at(start)
         .is_some_and(|t| t.tag.starts_with("nr") && t.end - t.start >= 3);
+    // `和朋友`, `曾明确`: jieba reads the char alone as a conjunction, preposition or adverb.
+    let function_token = doc
+        .token_at(start)
+        .is_some_and(|t| t.end == start + 1 && matches!(t.tag, "c" | "p" | "d"));
     let function_before_surname = !name_token
         && chars
             .get(start + 1)
@@ -455,6 +461,7 @@ fn chinese_name_at(
         let prior = match class {
             SurnameClass::Common => 1.0,
             SurnameClass::Ordinary => 0.3,
+            SurnameClass::Ambiguous if function_token => -0.7 - FUNCTION_SURNAME,
             SurnameClass::Ambiguous => -0.7,
         };
         options[count] = (1, prior);
