@@ -96,6 +96,8 @@ const TITLE_ENDINGS: &[&str] = &[
     "联席总裁",
     "主理人",
     "代表",
+    "领导人",
+    "主持人",
     "head",
     "Head",
 ];
