@@ -26,6 +26,9 @@ const GLOSS: f32 = 2.0;
 const LIST_FOREIGN: f32 = 1.0;
 /// What an ambiguous surname costs when jieba reads it alone as a function word (`和朋友`).
 const FUNCTION_SURNAME: f32 = 2.0;
+/// Chars that never fill a given name, beyond the lexicon's list: `尹姓经理` and `胡氏` name a
+/// family, `李洱以长篇小说` ends the name before a preposition.
+const NOT_GIVEN_EXTRA: &str = "姓氏以";
 /// Score from which a person outranks short dictionary aliases.
 const STRONG: f32 = 5.0;
 
@@ -478,7 +481,9 @@ fn chinese_name_at(
             let mut ok = true;
             for &ch in &chars[start + surname_len..end] {
                 match lexicon::given_weight(ch) {
-                    Some(weight) if lexicon::is_han(ch) => given += weight,
+                    Some(weight) if lexicon::is_han(ch) && !NOT_GIVEN_EXTRA.contains(ch) => {
+                        given += weight
+                    }
                     _ => {
                         ok = false;
                         break;
@@ -1213,7 +1218,9 @@ fn dotted_names(doc: &Doc<'_>, out: &mut Vec<Candidate>) {
                 break;
             }
         }
-        if end > i {
+        // `文·图` (text and pictures) is a credit line, not a name.
+        let han = (start..end).filter(|&k| lexicon::is_han(chars[k])).count();
+        if end > i && han >= 3 {
             out.push(Candidate {
                 start,
                 end,
