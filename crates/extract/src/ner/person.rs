@@ -676,10 +676,13 @@ fn name_likelihood(doc: &Doc<'_>, start: usize, end: usize) -> Option<f32> {
         if len >= 3 && lexicon::is_compound_surname(chars[start], chars[start + 1]) {
             (2, 1.0)
         } else {
-            let prior = match lexicon::surname(chars[start])? {
-                SurnameClass::Common => 1.0,
-                SurnameClass::Ordinary => 0.5,
-                SurnameClass::Ambiguous => 0.0,
+            let prior = match lexicon::surname(chars[start]) {
+                Some(SurnameClass::Common) => 1.0,
+                Some(SurnameClass::Ordinary) => 0.5,
+                Some(SurnameClass::Ambiguous) => 0.0,
+                // Inside a list of names, the rarer surnames of the classical lists count too.
+                None if RARE_SURNAMES.contains(chars[start]) => -0.5,
+                None => return None,
             };
             (1, prior)
         };
@@ -777,6 +780,10 @@ fn name_chains(doc: &Doc<'_>, first_person: usize, out: &mut Vec<Candidate>) {
         start = end;
     }
 }
+
+/// Rarer single-char surnames (from the classical surname lists, 《百家姓》), trusted only
+/// inside a chain of names where the neighbours vouch for the reading.
+const RARE_SURNAMES: &str = "尉束奉固经普刀亢回仉督帅缑况归晋楚鄢钦汝赫皇养鞠须丰巢蒯桓那逯隗满弘匡国文寇广禄阙殳沃利蔚越夔隆师巩厍聂晁勾敖融冷訾辛阚简饶空曾毋沙乜";
 
 /// Cost of leaving one char of a run outside every name (a name the surname model does not
 /// cover, such as `多吉才让`).
