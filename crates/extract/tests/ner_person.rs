@@ -144,3 +144,15 @@ fn a_conjunction_before_a_word_is_not_a_surname() {
     let found = people(text);
     assert!(found.contains(&"于有斌".to_owned()), "{found:?}");
 }
+
+#[test]
+fn behind_a_title_joined_and_lower_case_latin_names_are_people() {
+    let text = "据游戏首席设计师KenRolston介绍，项目负责人vivien也将出席。";
+    let found = people(text);
+    assert!(found.contains(&"KenRolston".to_owned()), "{found:?}");
+    assert!(found.contains(&"vivien".to_owned()), "{found:?}");
+    // `国家` is no title, and a lower-case word without one is no name.
+    let text = "这是国家aaaaa级景区，门口开了一家euromoda专卖店。";
+    let found = people(text);
+    assert!(found.is_empty(), "{found:?}");
+}

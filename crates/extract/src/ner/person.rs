@@ -75,12 +75,19 @@ fn titled_latin_names(doc: &Doc<'_>, out: &mut Vec<Candidate>) {
             });
             continue;
         }
-        if !is_name_word(&doc.chars, token.start, token.end) {
+        // Behind a title, a joined full name (`设计师KenRolston`) or a lower-case given name
+        // (`副主管vivien`) is as good as a capitalised one.
+        let plain = is_name_word(&doc.chars, token.start, token.end);
+        let loose = is_camel_pair(token.word) || is_lower_name(token.word);
+        if !plain && !loose {
             continue;
         }
-        let titled = index
-            .checked_sub(1)
-            .is_some_and(|i| lexicon::is_title_before(doc.tokens[i].word));
+        let titled = index.checked_sub(1).is_some_and(|i| {
+            let word = doc.tokens[i].word;
+            // The suffix rule reads `国家`, `第一家` as titles: a loose word needs a real one.
+            lexicon::is_title_before(word)
+                && (plain || lexicon::is_listed_title(word) || !word.ends_with('家'))
+        });
         let honoured = doc
             .tokens
             .get(index + 1)
@@ -90,7 +97,7 @@ fn titled_latin_names(doc: &Doc<'_>, out: &mut Vec<Candidate>) {
             .tokens
             .get(index + 1)
             .is_some_and(|next| SPEECH_VERBS.contains(&next.word));
-        if titled || honoured || speaking {
+        if titled || (plain && (honoured || speaking)) {
             out.push(Candidate {
                 start: token.start,
                 end: token.end,
@@ -208,6 +215,25 @@ const FIRST_NAMES: &[&str] = &[
     "Victor",
     "William",
 ];
+
+/// `KenRolston`: two capitalised parts of 2+ letters each, nothing else.
+fn is_camel_pair(word: &str) -> bool {
+    let bytes = word.as_bytes();
+    let capitals: Vec<usize> = (0..bytes.len())
+        .filter(|&i| bytes[i].is_ascii_uppercase())
+        .collect();
+    capitals.len() == 2
+        && capitals[0] == 0
+        && capitals[1] >= 3
+        && bytes.len() - capitals[1] >= 3
+        && word.bytes().all(|b| b.is_ascii_alphabetic())
+        && !lexicon::is_latin_non_person(word)
+}
+
+/// `vivien`: a lower-case word of 3 to 10 letters.
+fn is_lower_name(word: &str) -> bool {
+    (3..=10).contains(&word.len()) && word.bytes().all(|b| b.is_ascii_lowercase())
+}
 
 /// `JohnKoller`: a listed first name followed by one capitalised surname of 2+ letters.
 fn is_joined_full_name(word: &str) -> bool {
