@@ -216,3 +216,21 @@ fn state_organs_and_international_bodies_are_orgs() {
         );
     }
 }
+
+#[test]
+fn a_legal_name_starts_after_the_words_that_introduce_it() {
+    let found = companies("被告上海星岚网络科技有限公司未出庭。");
+    assert!(
+        found.contains(&"上海星岚网络科技有限公司".to_owned()),
+        "{found:?}"
+    );
+}
+
+#[test]
+fn an_extended_mention_outranks_a_company_read_inside_it() {
+    let found = companies("育碧蒙特利尔工作室公布了新作。");
+    assert!(
+        found.contains(&"育碧蒙特利尔工作室".to_owned()),
+        "{found:?}"
+    );
+}

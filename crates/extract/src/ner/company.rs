@@ -340,6 +340,20 @@ fn classify(token: &Token<'_>, legal: bool) -> BrandToken {
     }
 }
 
+/// Nouns of a sentence that are often written right before a legal name (`被告X有限公司`).
+const LEGAL_NAME_OPENERS: &[&str] = &[
+    "图为",
+    "被告",
+    "原告",
+    "会员单位",
+    "成员单位",
+    "承办方",
+    "主办方",
+    "出品方",
+    "发行方",
+    "开发商",
+];
+
 fn suffixed_at(doc: &Doc<'_>, index: usize, out: &mut Vec<Candidate>) {
     let token = &doc.tokens[index];
     let Some((suffix, kind)) = suffix_of(token.word) else {
@@ -461,6 +475,19 @@ fn suffixed_at(doc: &Doc<'_>, index: usize, out: &mut Vec<Candidate>) {
     }
     if brand_len == 0 || matches!(doc.chars[start], '（' | '(') {
         return;
+    }
+    // `图为北京主题建筑设计咨询有限公司`, `被告上海携程商务有限公司`: verbs, parties and
+    // particles opening a legal name's walk are the sentence's.
+    while legal && j < index && brand_len > 4 {
+        let first = &doc.tokens[j];
+        let opener = matches!(first.tag, "v" | "p" | "c" | "d" | "r" | "l" | "u" | "uj")
+            || LEGAL_NAME_OPENERS.contains(&first.word);
+        if !opener || first.tag == "ns" {
+            break;
+        }
+        brand_len -= first.end - first.start;
+        j += 1;
+        start = doc.tokens[j].start;
     }
     // `原云岚机器人CTO` (jieba keeps `原云岚` whole): a former-employer marker opening the brand's
     // first token is no part of the name.
@@ -725,10 +752,13 @@ pub(crate) fn extend_branches(doc: &Doc<'_>, accepted: &mut [Candidate]) {
             places += 1;
             pos = token.end;
         }
-        if (candidate.start, candidate.end) != (before_start, before_end)
-            && candidate.name.is_none()
-        {
-            candidate.name = Some(own_name);
+        if (candidate.start, candidate.end) != (before_start, before_end) {
+            if candidate.name.is_none() {
+                candidate.name = Some(own_name);
+            }
+            // The extended mention outranks a shorter company read inside it (`国旅公司` in
+            // `携程国旅公司`); ties go to the longer span.
+            candidate.priority = candidate.priority.max(priority::COMPANY_SUFFIX);
         }
     }
 }
