@@ -1032,11 +1032,21 @@ fn brand_before_firm_cue(doc: &Doc<'_>, index: usize, out: &mut Vec<Candidate>) 
     let Some(next) = doc.tokens.get(index + 1) else {
         return;
     };
-    if !FIRM_CUES_AFTER.contains(&next.word) {
+    // `X相关负责人`, `X有关人士` written as two words.
+    let related = matches!(next.word, "相关" | "有关")
+        && doc
+            .tokens
+            .get(index + 2)
+            .is_some_and(|t| matches!(t.word, "负责人" | "人士"));
+    if !FIRM_CUES_AFTER.contains(&next.word) && !related {
         return;
     }
     let token = &doc.tokens[index];
-    if !is_chinese_brand_token(token) || suffix_of(token.word).is_some() {
+    // `住建委相关负责人`: a public body's abbreviation is the org rules' to judge.
+    let public_body = token
+        .word
+        .ends_with(|c| "委局办院部厅署处所站队会".contains(c));
+    if !is_chinese_brand_token(token) || suffix_of(token.word).is_some() || public_body {
         return;
     }
     let mut start = token.start;
@@ -1138,9 +1148,9 @@ fn list_members(doc: &Doc<'_>, out: &mut Vec<Candidate>) {
             {
                 continue;
             }
-            let common = doc
-                .token_at(start)
-                .is_some_and(|t| t.end == end && classify(t, false) == BrandToken::Common);
+            let common = doc.token_at(start).is_some_and(|t| {
+                t.end == end && matches!(classify(t, false), BrandToken::Common | BrandToken::Place)
+            });
             if common && anchors + usize::from(tail_firm) < 2 {
                 continue;
             }
@@ -1256,7 +1266,7 @@ fn member_fits(
     let suffixed = BRANCHES.iter().any(|b| text.ends_with(b)) || suffix_of(&text).is_some();
     // A common word (`兴业`, `光大`) is a member only alone, and only among several firms: the
     // caller checks the anchors.
-    let single_common = class == BrandToken::Common
+    let single_common = matches!(class, BrandToken::Common | BrandToken::Place)
         && (2..=4).contains(&len)
         && doc.token_at(start).is_some_and(|t| t.end == end);
     let fits = if latin {

@@ -494,6 +494,15 @@ pub const ORG_SUFFIXES: &[&str] = &[
 /// Words before a suffix that make the phrase generic rather than a name (`该公司`, `科技公司`,
 /// `商业银行` is kept: it is written as a name often enough).
 pub const GENERIC_MODIFIERS: &[&str] = &[
+    "国企",
+    "央企",
+    "民企",
+    "外企",
+    "私企",
+    "房企",
+    "车企",
+    "药企",
+    "险企",
     "十大",
     "四大",
     "五大",
