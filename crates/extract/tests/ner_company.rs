@@ -234,3 +234,14 @@ fn an_extended_mention_outranks_a_company_read_inside_it() {
         "{found:?}"
     );
 }
+
+#[test]
+fn law_and_accounting_firms_are_firms() {
+    let found = companies("上海岚衡律师事务所合伙人表示，该条款并不违法。");
+    assert!(
+        found.contains(&"上海岚衡律师事务所".to_owned()),
+        "{found:?}"
+    );
+    let found = companies("他后来去了一家律师事务所。");
+    assert!(found.is_empty(), "{found:?}");
+}

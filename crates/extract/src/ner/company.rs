@@ -108,6 +108,7 @@ pub(crate) fn candidates(doc: &Doc<'_>, out: &mut Vec<Candidate>) {
         brand_before_firm_cue(doc, index, out);
         maker_after_you(doc, index, out);
         described_company_at(doc, index, out);
+        professional_firm_at(doc, index, out);
     }
     list_members(doc, out);
     big_bank_initials(doc, out);
@@ -1390,4 +1391,43 @@ fn big_bank_initials(doc: &Doc<'_>, out: &mut Vec<Candidate>) {
         }
         pos = next.max(pos + 1);
     }
+}
+
+/// A law or accounting firm: a name, then `律师/事务所` or `会计师/事务所` (`金杜律师事务所`).
+/// Partnerships rather than companies in law, but firms in the news: they are companies here.
+fn professional_firm_at(doc: &Doc<'_>, index: usize, out: &mut Vec<Candidate>) {
+    if doc.tokens[index].word != "事务所"
+        || index < 2
+        || !matches!(doc.tokens[index - 1].word, "律师" | "会计师")
+    {
+        return;
+    }
+    let mut j = index - 1;
+    let mut brand_len = 0;
+    let mut strong = false;
+    while j > 0 {
+        let prev = &doc.tokens[j - 1];
+        let len = prev.end - prev.start;
+        if brand_len + len > 8 || !prev.word.chars().all(lexicon::is_han) {
+            break;
+        }
+        match classify(prev, false) {
+            BrandToken::Stop => break,
+            BrandToken::Strong => strong = true,
+            BrandToken::Place | BrandToken::Common => {}
+        }
+        brand_len += len;
+        j -= 1;
+    }
+    if !strong || brand_len < 2 {
+        return;
+    }
+    out.push(Candidate {
+        start: doc.tokens[j].start,
+        end: doc.tokens[index].end,
+        kind: EntityKind::Company,
+        name: None,
+        owner: None,
+        priority: priority::LEGAL,
+    });
 }
