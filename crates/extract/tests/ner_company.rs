@@ -245,3 +245,11 @@ fn law_and_accounting_firms_are_firms() {
     let found = companies("他后来去了一家律师事务所。");
     assert!(found.is_empty(), "{found:?}");
 }
+
+#[test]
+fn a_brand_owning_a_firm_only_noun_through_de() {
+    let found = companies("Veltrix的首席执行官在采访中否认了裁员传闻。");
+    assert!(found.contains(&"Veltrix".to_owned()), "{found:?}");
+    let found = companies("沃芯微的股价在午后大幅拉升。");
+    assert!(found.contains(&"沃芯微".to_owned()), "{found:?}");
+}

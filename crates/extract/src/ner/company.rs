@@ -562,7 +562,10 @@ fn latin_brand_at(doc: &Doc<'_>, index: usize, out: &mut Vec<Candidate>) {
     let makes = !platform
         && !lexicon::is_title_before(word)
         && (LATIN_MAKER_CUES_AFTER.contains(&after)
-            || (after == "的" && matches!(after_next, "《" | "新作")));
+            || (after == "的"
+                && (matches!(after_next, "《" | "新作")
+                    || FIRM_CUES_AFTER.contains(&after_next)
+                    || after_next == "首席")));
     if LATIN_COMPANY_CUES_AFTER.contains(&after)
         || LATIN_COMPANY_CUES_BEFORE.contains(&before)
         || makes
@@ -1039,7 +1042,13 @@ fn brand_before_firm_cue(doc: &Doc<'_>, index: usize, out: &mut Vec<Candidate>) 
             .tokens
             .get(index + 2)
             .is_some_and(|t| matches!(t.word, "负责人" | "人士"));
-    if !FIRM_CUES_AFTER.contains(&next.word) && !related {
+    // `X的董事长`, `X的股价`.
+    let owned = next.word == "的"
+        && doc
+            .tokens
+            .get(index + 2)
+            .is_some_and(|t| FIRM_CUES_AFTER.contains(&t.word) || t.word == "首席");
+    if !FIRM_CUES_AFTER.contains(&next.word) && !related && !owned {
         return;
     }
     let token = &doc.tokens[index];
