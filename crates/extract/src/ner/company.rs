@@ -1036,6 +1036,10 @@ fn brand_before_firm_cue(doc: &Doc<'_>, index: usize, out: &mut Vec<Candidate>) 
     let Some(next) = doc.tokens.get(index + 1) else {
         return;
     };
+    // Every cue is two Han chars or more, `的`, or a Latin title: most tokens are answered here.
+    if next.word.len() < 6 && !matches!(next.word, "的" | "CEO" | "CFO" | "CTO") {
+        return;
+    }
     // `X相关负责人`, `X有关人士` written as two words.
     let related = matches!(next.word, "相关" | "有关")
         && doc
