@@ -253,3 +253,18 @@ fn a_brand_owning_a_firm_only_noun_through_de() {
     let found = companies("沃芯微的股价在午后大幅拉升。");
     assert!(found.contains(&"沃芯微".to_owned()), "{found:?}");
 }
+
+#[test]
+fn a_sub_branch_named_by_its_street_and_a_unit_inside_it() {
+    assert_eq!(
+        company_named(
+            "招商银行科苑路支行信贷部称，本月额度已经用完。",
+            "招商银行科苑路支行信贷部"
+        )
+        .as_deref(),
+        Some("招商银行")
+    );
+    // A subsidiary in general is no name of its own.
+    let found = companies("百度子公司的员工也将参与。");
+    assert!(!found.iter().any(|c| c.contains("子公司")), "{found:?}");
+}

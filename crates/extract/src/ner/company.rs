@@ -742,12 +742,31 @@ pub(crate) fn extend_branches(doc: &Doc<'_>, accepted: &mut [Candidate]) {
         if let Some(end) = bracketed_region_end(doc, candidate.end) {
             candidate.end = end;
         }
+        // Up to two units, each after up to two place tokens: `工行/深圳/分行/银行卡部`.
         let mut pos = candidate.end;
         let mut places = 0;
+        let mut units = 0;
         while let Some(token) = doc.token_at(pos) {
             if let Some(unit_end) = unit_end(doc, token, places > 0) {
                 candidate.end = unit_end;
-                break;
+                units += 1;
+                if units == 2 {
+                    break;
+                }
+                pos = unit_end;
+                places = 0;
+                continue;
+            }
+            // A sub-branch is named by its street or district, not only a place (`东四支行`).
+            if let Some(end) = named_sub_branch_end(doc, token) {
+                candidate.end = end;
+                units += 1;
+                if units == 2 {
+                    break;
+                }
+                pos = end;
+                places = 0;
+                continue;
             }
             let region = token.tag == "ns" || lexicon::is_home_place(token.word);
             if !region || places == 2 {
@@ -845,6 +864,35 @@ fn unit_end(doc: &Doc<'_>, token: &Token<'_>, after_place: bool) -> Option<usize
     None
 }
 
+/// The end of `<name>支行` (or 分行, 营业部) at `token`: one or two Han name tokens of at most four
+/// chars before the branch word (`东四/支行`, `建宁路/支行`).
+fn named_sub_branch_end(doc: &Doc<'_>, token: &Token<'_>) -> Option<usize> {
+    let mut end = token.start;
+    let mut chars = 0;
+    for _ in 0..2 {
+        let part = doc.token_at(end)?;
+        if !part.word.chars().all(lexicon::is_han)
+            || matches!(
+                part.tag,
+                "v" | "p" | "c" | "d" | "r" | "u" | "uj" | "m" | "q"
+            )
+            || DETERMINERS.contains(&part.word)
+        {
+            return None;
+        }
+        chars += part.end - part.start;
+        end = part.end;
+        if chars > 4 {
+            return None;
+        }
+        let next = doc.token_at(end)?;
+        if matches!(next.word, "支行" | "分行" | "营业部" | "分理处") {
+            return Some(next.end);
+        }
+    }
+    None
+}
+
 /// The end of a unit named after its parent, written right after it at `pos`: one or two noun
 /// tokens and a company word (`携程/国旅/公司`, `索尼/动画/制作/公司`).
 fn subsidiary_end(doc: &Doc<'_>, pos: usize) -> Option<usize> {
@@ -852,8 +900,13 @@ fn subsidiary_end(doc: &Doc<'_>, pos: usize) -> Option<usize> {
     let mut chars = 0;
     for _ in 0..4 {
         let token = doc.token_at(end)?;
+        // `Valve/游戏公司`: the unit's words may share the company word's token.
         if let Some((suffix, EntityKind::Company)) = suffix_of(token.word)
-            && end > pos
+            && (end > pos
+                || (token.word.len() > suffix.len()
+                    && !lexicon::is_generic_modifier(
+                        &token.word[..token.word.len() - suffix.len()],
+                    )))
             && (suffix.ends_with("公司") || matches!(suffix, "集团" | "工作室"))
         {
             return Some(token.end);
