@@ -268,3 +268,25 @@ fn a_sub_branch_named_by_its_street_and_a_unit_inside_it() {
     let found = companies("百度子公司的员工也将参与。");
     assert!(!found.iter().any(|c| c.contains("子公司")), "{found:?}");
 }
+
+#[test]
+fn a_partner_in_a_yu_frame() {
+    let found = companies("该出版社与澜汐互娱合作推出了有声书。");
+    assert!(found.iter().any(|c| c.starts_with("澜汐")), "{found:?}");
+    // A person in the frame stays a person.
+    let entities = extract("他与张伟合作完成了这篇论文。");
+    assert!(
+        entities.iter().all(|e| e.kind != EntityKind::Company),
+        "{entities:?}"
+    );
+}
+
+#[test]
+fn bank_initials_right_after_a_preposition() {
+    let entities = extract("记者走访了工、农、中、建四家银行。");
+    let banks = entities
+        .iter()
+        .filter(|e| e.kind == EntityKind::Company)
+        .count();
+    assert_eq!(banks, 4, "{entities:?}");
+}

@@ -106,7 +106,8 @@ pub(crate) fn candidates(doc: &Doc<'_>, out: &mut Vec<Candidate>) {
         suffixed_at(doc, index, out);
         latin_brand_at(doc, index, out);
         brand_before_firm_cue(doc, index, out);
-        maker_after_you(doc, index, out);
+        framed_company(doc, index, out, '由', MAKER_VERBS);
+        framed_company(doc, index, out, '与', PARTNER_VERBS);
         described_company_at(doc, index, out);
         professional_firm_at(doc, index, out);
     }
@@ -1349,18 +1350,30 @@ const MAKER_VERBS: &[&str] = &[
     "开发", "研发", "制作", "发行", "代理", "运营", "出品", "打造", "承建", "生产", "研制", "推出",
 ];
 
+/// Verbs after `与 X` that a firm's partner does (`与掌阅合作`, `与宁德时代签署`).
+const PARTNER_VERBS: &[&str] = &[
+    "合作", "签约", "签署", "签订", "达成", "联手", "携手", "合资", "结盟", "共建", "联合",
+];
+
 /// Adverbs that may stand between the maker and the verb (`由北京娱乐通自主研发`).
 const MAKER_ADVERBS: &[&str] = &[
     "自主", "倾力", "独家", "负责", "共同", "联合", "全力", "正式",
 ];
 
-/// A Chinese maker in `由 X 研发`: one to three name tokens between `由` and a verb of making,
-/// at least one of them name-like.
-fn maker_after_you(doc: &Doc<'_>, index: usize, out: &mut Vec<Candidate>) {
+/// A Chinese firm in a frame: `由 X 研发` (a maker), `与 X 合作` (a partner): one to three name
+/// tokens between the opener and the frame's verb, at least one of them name-like.
+fn framed_company(
+    doc: &Doc<'_>,
+    index: usize,
+    out: &mut Vec<Candidate>,
+    opener: char,
+    verbs: &[&str],
+) {
     let word = doc.tokens[index].word;
     // `由/澜汐`, or `由澜汐` glued by jieba (trimmed with the other glued chars).
-    let glued = word.starts_with('由') && word.chars().count() > 1 && !jieba().has_word(word);
-    if word != "由" && !glued {
+    let glued = word.starts_with(opener) && word.chars().count() > 1 && !jieba().has_word(word);
+    let bare = word.len() == opener.len_utf8() && word.starts_with(opener);
+    if !bare && !glued {
         return;
     }
     let start = if glued { index } else { index + 1 };
@@ -1368,7 +1381,7 @@ fn maker_after_you(doc: &Doc<'_>, index: usize, out: &mut Vec<Candidate>) {
     let mut strong = false;
     while end < doc.tokens.len() && end - start < 3 {
         let token = &doc.tokens[end];
-        if MAKER_VERBS.contains(&token.word) || MAKER_ADVERBS.contains(&token.word) {
+        if verbs.contains(&token.word) || MAKER_ADVERBS.contains(&token.word) {
             break;
         }
         // A suffixed name (`英皇公司`) is the suffix rules' to judge.
@@ -1393,7 +1406,7 @@ fn maker_after_you(doc: &Doc<'_>, index: usize, out: &mut Vec<Candidate>) {
     } else {
         verb
     };
-    if end == start || !strong || !MAKER_VERBS.contains(&verb) {
+    if end == start || !strong || !verbs.contains(&verb) {
         return;
     }
     let (first, last) = (&doc.tokens[start], &doc.tokens[end - 1]);
@@ -1426,7 +1439,6 @@ fn big_bank_initials(doc: &Doc<'_>, out: &mut Vec<Candidate>) {
     let bank = |c: char| BANK_INITIALS.iter().find(|(i, _)| *i == c).map(|(_, n)| *n);
     let lone = |pos: usize| {
         bank(chars[pos]).is_some()
-            && (pos == 0 || !lexicon::is_han(chars[pos - 1]) || chars[pos - 1] == '、')
             && chars
                 .get(pos + 1)
                 .is_none_or(|&c| c == '、' || !lexicon::is_han(c) || "等四五六两三家行".contains(c))
