@@ -1377,6 +1377,14 @@ fn framed_company(
         return;
     }
     let start = if glued { index } else { index + 1 };
+    // Most openers are no frame: answer them by looking for the verb before classifying anything.
+    let reach = doc.tokens.len().min(start + 5);
+    if !doc.tokens[start.min(reach)..reach]
+        .iter()
+        .any(|t| verbs.contains(&t.word))
+    {
+        return;
+    }
     let mut end = start;
     let mut strong = false;
     while end < doc.tokens.len() && end - start < 3 {
