@@ -1410,30 +1410,25 @@ mod tests {
             .collect()
     }
 
+    fn assert_found(found: &[(EntityKind, String)], kind: EntityKind, text: &str) {
+        assert!(
+            found.iter().any(|(k, t)| *k == kind && t == text),
+            "{kind:?} {text} not in {found:?}"
+        );
+    }
+
     #[test]
     fn reads_teams_and_transliterated_names_around_a_join() {
         let found = read("卡西拉斯正式加盟东方龙队");
-        assert!(
-            found.contains(&(EntityKind::Person, "卡西拉斯".into())),
-            "{found:?}"
-        );
-        assert!(
-            found.contains(&(EntityKind::Org, "东方龙队".into())),
-            "{found:?}"
-        );
+        assert_found(&found, EntityKind::Person, "卡西拉斯");
+        assert_found(&found, EntityKind::Org, "东方龙队");
     }
 
     #[test]
     fn keeps_the_name_after_a_descriptor() {
         let found = read("24岁后卫周明远加盟远洋");
-        assert!(
-            found.contains(&(EntityKind::Person, "周明远".into())),
-            "{found:?}"
-        );
-        assert!(
-            found.contains(&(EntityKind::Org, "远洋".into())),
-            "{found:?}"
-        );
+        assert_found(&found, EntityKind::Person, "周明远");
+        assert_found(&found, EntityKind::Org, "远洋");
     }
 
     #[test]
@@ -1451,14 +1446,8 @@ mod tests {
     #[test]
     fn reads_the_employer_before_a_title() {
         let found = read("远山电气副总经理周明远辞职");
-        assert!(
-            found.contains(&(EntityKind::Company, "远山电气".into())),
-            "{found:?}"
-        );
-        assert!(
-            found.contains(&(EntityKind::Person, "周明远".into())),
-            "{found:?}"
-        );
+        assert_found(&found, EntityKind::Company, "远山电气");
+        assert_found(&found, EntityKind::Person, "周明远");
     }
 
     #[test]

@@ -169,19 +169,9 @@ fn drop_cut_dictionary_matches(doc: &Doc<'_>, out: &mut Vec<Candidate>) {
 }
 
 /// Words that end a description before `公司` (`一家/咨询/公司`): sizes, and what kind of firm
-/// it is rather than what it does (`创业公司`, `上市公司`).
+/// it is rather than what it does (`创业公司`, `上市公司`). Only 2–3-char tokens are read as
+/// industry words, so single characters need no entry.
 const DESCRIPTION_STOPS: &[&str] = &[
-    "大",
-    "小",
-    "新",
-    "老",
-    "母",
-    "子",
-    "分",
-    "总",
-    "原",
-    "前",
-    "现",
     "创业",
     "初创",
     "上市",
@@ -571,14 +561,12 @@ fn latin_brand_at(doc: &Doc<'_>, index: usize, out: &mut Vec<Candidate>) {
         || LATIN_COMPANY_CUES_BEFORE.contains(&before)
         || makes
     {
-        out.push(Candidate {
-            start: token.start,
-            end: token.end,
-            kind: EntityKind::Company,
-            name: None,
-            owner: None,
-            priority: priority::LATIN_BRAND,
-        });
+        out.push(Candidate::unnamed(
+            token.start,
+            token.end,
+            EntityKind::Company,
+            priority::LATIN_BRAND,
+        ));
     }
 }
 
@@ -698,14 +686,12 @@ fn chinese_brand_after_role(doc: &Doc<'_>, index: usize, out: &mut Vec<Candidate
     {
         return;
     }
-    out.push(Candidate {
-        start: token.start,
-        end: token.end,
-        kind: EntityKind::Company,
-        name: None,
-        owner: None,
-        priority: priority::LATIN_BRAND,
-    });
+    out.push(Candidate::unnamed(
+        token.start,
+        token.end,
+        EntityKind::Company,
+        priority::LATIN_BRAND,
+    ));
 }
 
 /// Extends accepted companies over how a mention writes them out: a country or home city before
@@ -1421,14 +1407,12 @@ fn framed_company(
     if !(2..=8).contains(&(last.end - first.start)) {
         return;
     }
-    out.push(Candidate {
-        start: first.start,
-        end: last.end,
-        kind: EntityKind::Company,
-        name: None,
-        owner: None,
-        priority: priority::LATIN_BRAND,
-    });
+    out.push(Candidate::unnamed(
+        first.start,
+        last.end,
+        EntityKind::Company,
+        priority::LATIN_BRAND,
+    ));
 }
 
 /// The one-char initials of China's big state banks, as news lists them (`工、农、中、建四大行`).
@@ -1508,12 +1492,10 @@ fn professional_firm_at(doc: &Doc<'_>, index: usize, out: &mut Vec<Candidate>) {
     if !strong || brand_len < 2 {
         return;
     }
-    out.push(Candidate {
-        start: doc.tokens[j].start,
-        end: doc.tokens[index].end,
-        kind: EntityKind::Company,
-        name: None,
-        owner: None,
-        priority: priority::LEGAL,
-    });
+    out.push(Candidate::unnamed(
+        doc.tokens[j].start,
+        doc.tokens[index].end,
+        EntityKind::Company,
+        priority::LEGAL,
+    ));
 }

@@ -39,6 +39,20 @@ pub(crate) struct Candidate {
     pub priority: u8,
 }
 
+impl Candidate {
+    /// A candidate named by its own text, with no owner.
+    pub(crate) fn unnamed(start: usize, end: usize, kind: EntityKind, priority: u8) -> Candidate {
+        Candidate {
+            start,
+            end,
+            kind,
+            name: None,
+            owner: None,
+            priority,
+        }
+    }
+}
+
 /// Priorities of the candidate sources.
 pub(crate) mod priority {
     /// A full legal name (`北京月之暗面科技有限公司`).

@@ -65,14 +65,12 @@ fn titled_latin_names(doc: &Doc<'_>, out: &mut Vec<Candidate>) {
         }
         if is_joined_full_name(token.word) {
             // `JohnSmith`: a first name and a surname written without the space.
-            out.push(Candidate {
-                start: token.start,
-                end: token.end,
-                kind: EntityKind::Person,
-                name: None,
-                owner: None,
-                priority: priority::PERSON,
-            });
+            out.push(Candidate::unnamed(
+                token.start,
+                token.end,
+                EntityKind::Person,
+                priority::PERSON,
+            ));
             continue;
         }
         // Behind a title, a joined full name (`设计师KenRolston`) or a lower-case given name
@@ -98,14 +96,12 @@ fn titled_latin_names(doc: &Doc<'_>, out: &mut Vec<Candidate>) {
             .get(index + 1)
             .is_some_and(|next| SPEECH_VERBS.contains(&next.word));
         if titled || (plain && (honoured || speaking)) {
-            out.push(Candidate {
-                start: token.start,
-                end: token.end,
-                kind: EntityKind::Person,
-                name: None,
-                owner: None,
-                priority: priority::PERSON,
-            });
+            out.push(Candidate::unnamed(
+                token.start,
+                token.end,
+                EntityKind::Person,
+                priority::PERSON,
+            ));
         }
     }
 }
@@ -674,14 +670,12 @@ fn surnames_before_leader_titles(doc: &Doc<'_>, out: &mut Vec<Candidate>) {
                 .is_some_and(|before| is_function_tag(before.tag) || before.tag == "x")
         };
         if titled && alone {
-            out.push(Candidate {
-                start: token.start,
-                end: token.start + 1,
-                kind: EntityKind::Person,
-                name: None,
-                owner: None,
-                priority: priority::PERSON_STRONG,
-            });
+            out.push(Candidate::unnamed(
+                token.start,
+                token.start + 1,
+                EntityKind::Person,
+                priority::PERSON_STRONG,
+            ));
         }
     }
 }
@@ -793,14 +787,12 @@ fn name_chains(doc: &Doc<'_>, first_person: usize, out: &mut Vec<Candidate>) {
                 }
             }
             for (s, e) in names {
-                out.push(Candidate {
-                    start: s,
-                    end: e,
-                    kind: EntityKind::Person,
-                    name: None,
-                    owner: None,
-                    priority: priority::PERSON_STRONG,
-                });
+                out.push(Candidate::unnamed(
+                    s,
+                    e,
+                    EntityKind::Person,
+                    priority::PERSON_STRONG,
+                ));
             }
         }
         start = end;
