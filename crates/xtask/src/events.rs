@@ -522,6 +522,11 @@ impl Score {
             }
         }
         let mut diff = String::new();
+        for (i, g) in gold_events.iter().enumerate() {
+            if !used[i] {
+                diff.push_str(&format!("  trigger   {} {}\n", g.event_type, g.trigger));
+            }
+        }
         for (i, (t, r, text)) in predicted.iter().enumerate() {
             let s = matched_score.get(&i).copied().unwrap_or(0.0);
             if s < 1.0 {
