@@ -315,10 +315,11 @@ fn to_duee(text: &[char], mention: &EventMention) -> Option<DueeEvent> {
             "组织关系-解雇",
             vec![("被解雇人员", Role::Person), ("解雇方", Role::From)],
         ),
+        // DuEE files `离开` (leaving a team, group or platform) under 退出, as it does `退出`.
         EventDetail::TalentMove {
             action: TalentAction::Leave,
             ..
-        } if trigger_text == "退出" => (
+        } if matches!(trigger_text.as_str(), "退出" | "离开") => (
             "组织关系-退出",
             vec![("退出方", Role::Person), ("原所属组织", Role::From)],
         ),

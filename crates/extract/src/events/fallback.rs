@@ -40,6 +40,18 @@ const ADVERBS: &[&str] = &[
     "第一次",
     "因伤",
     "因病",
+    // Manner and sequence adverbs (`含泪辞职`, `最后却集体辞职`).
+    "含泪",
+    "愤然",
+    "黯然",
+    "无奈",
+    "当场",
+    "直接",
+    "最终",
+    "最后",
+    "随即",
+    "立即",
+    "却",
     "因故",
     "突然",
     "毅然",
@@ -141,6 +153,15 @@ const GROUP_SUFFIXES: &[&str] = &[
     "机构",
 ];
 
+/// Endings of what is quit when it is an activity, an arena or a state rather than a body.
+const QUIT_NOT_BODIES: &[&str] = &[
+    "比赛", "赛", "赛事", "市场", "舞台", "江湖", "竞争", "竞选", "选举", "大选", "争夺", "角逐",
+    "圈", "行业", "领域", "业务", "项目", "计划", "协议", "合作", "谈判", "交易", "群", "群聊",
+    "登录", "账号", "程序", "游戏", "直播", "节目", "状态", "模式", "系统", "机制", "页面", "应用",
+    "申办", "投资", "持股", "历史", "生活", "视野", "话题", "讨论", "战斗", "战争", "会议", "活动",
+    "考试", "学业", "名单",
+];
+
 /// The kind of argument a slot holds.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Slot {
@@ -239,8 +260,14 @@ pub(crate) fn mentions(
     for t in triggers {
         let word: String = chars[t.start..t.end].iter().collect();
         let mut wanted: Vec<((usize, usize), Slot)> = Vec::new();
+        // `乙的加盟`, `乙的辞职`: a move told as a noun has its mover before `的`.
+        let possessor = matches!(t.kind, Leave | Quit | Join)
+            && t.start > start + 1
+            && chars[t.start - 1] == '的'
+            && phrase_before(chars, start, t.start).is_none();
+        let subject_end = if possessor { t.start - 1 } else { t.start };
         // A phrase never runs into another trigger (`离开甲队加盟乙队`).
-        let before = phrase_before(chars, start, t.start).and_then(|(ps, pe)| {
+        let before = phrase_before(chars, start, subject_end).and_then(|(ps, pe)| {
             let ps = triggers
                 .iter()
                 .filter(|o| o.end <= pe && o.end > ps)
@@ -330,7 +357,16 @@ pub(crate) fn mentions(
                     }
                 }
                 if let Some(p) = after {
+                    // `退出美国队`, `退出某党`: what a person quits is a body unless it names an
+                    // activity or an arena (`退出比赛`, `退出市场`).
+                    let quits_body = word == "退出" && {
+                        let text: String = chars[p.0..p.1].iter().collect();
+                        // A distance or a year (`退出100米`) names an event, not a body.
+                        !QUIT_NOT_BODIES.iter().any(|w| text.ends_with(w))
+                            && !text.chars().any(|c| c.is_ascii_digit())
+                    };
                     let slot = if matches!(word.as_str(), "加盟" | "转会" | "转投" | "投奔")
+                        || quits_body
                     {
                         Slot::OrgLoose
                     } else {
@@ -475,15 +511,29 @@ pub(crate) fn mentions(
             let named_inside = known
                 .iter()
                 .any(|x| x.kind == EntityKind::Person && x.start >= ps && x.end <= pe);
+            let subject = before == Some((ps, pe));
+            // Before the verb (`乙被免职`), not its object (`解雇了一名局长`).
+            let fronted = pe <= t.start;
             let pieces = match fit(chars, ps, pe, slot) {
                 Some(piece) => vec![piece],
-                // `甲银行前行长辞职`, `两高管离职`: a title standing for the person.
+                // `甲银行前行长辞职`, `两高管离职`: a title standing for the person; else a
+                // description of an unnamed person (`女大学生辞职`, `乙被免职` with 乙 a `校长`).
                 None if slot == Slot::Person
-                    && matches!(t.kind, Leave | Quit)
                     && !named_inside
-                    && before == Some((ps, pe)) =>
+                    && (matches!(t.kind, Leave | Quit | Join) && subject || t.kind == Fire) =>
                 {
-                    title_subject(chars, ps, pe)
+                    let titled = if matches!(t.kind, Leave | Quit) {
+                        title_subject(chars, ps, pe)
+                    } else {
+                        Vec::new()
+                    };
+                    if titled.is_empty() {
+                        described_person(chars, (ps, pe), fronted, t.kind == Join)
+                            .into_iter()
+                            .collect()
+                    } else {
+                        titled
+                    }
                 }
                 None => continue,
             };
@@ -741,6 +791,158 @@ fn title_subject(chars: &[char], start: usize, end: usize) -> Vec<(usize, usize,
     }
     out.push((title_start, end, EntityKind::Person));
     out
+}
+
+/// Nouns that name a person by what they are (`女大学生`, `游戏开发人员`, `洛阳警察`), longest
+/// first where one ends another.
+const PERSON_HEADS: &[&str] = &[
+    "管理人员",
+    "开发人员",
+    "工作人员",
+    "人员",
+    "员工",
+    "职工",
+    "职员",
+    "雇员",
+    "球员",
+    "队员",
+    "演员",
+    "程序员",
+    "公务员",
+    "飞行员",
+    "运动员",
+    "大学生",
+    "研究生",
+    "毕业生",
+    "实习生",
+    "学生",
+    "先生",
+    "女士",
+    "教师",
+    "老师",
+    "医生",
+    "护士",
+    "律师",
+    "工程师",
+    "设计师",
+    "分析师",
+    "厨师",
+    "主持人",
+    "记者",
+    "编辑",
+    "主编",
+    "教练",
+    "主帅",
+    "教头",
+    "董事",
+    "高管",
+    "领导",
+    "干部",
+    "主管",
+    "经理",
+    "校长",
+    "院长",
+    "局长",
+    "厅长",
+    "处长",
+    "科长",
+    "县长",
+    "市长",
+    "镇长",
+    "书记",
+    "警察",
+    "民警",
+    "交警",
+    "小伙",
+    "姑娘",
+    "女孩",
+    "男孩",
+    "小将",
+    "老将",
+    "球星",
+    "国脚",
+    "外援",
+    "超巨",
+    "冠军",
+    "选手",
+    "歌手",
+    "艺人",
+    "明星",
+    "网红",
+    "主播",
+    "彩民",
+    "店长",
+    "总监",
+    "总裁",
+    "董事长",
+    "总经理",
+    "主任",
+];
+
+/// Heads that name a mass of staff rather than a person (`员工加入`): no joiner without a name.
+const STAFF_HEADS: &[&str] = &["人员", "员工", "职工", "职员", "雇员", "工作人员"];
+
+/// Openers that make a description a crowd or a reference, not someone the news is about
+/// (`大批员工离职`, `该员工`).
+const CROWD_OPENERS: &[&str] = &[
+    "大批",
+    "大量",
+    "许多",
+    "很多",
+    "不少",
+    "一些",
+    "一批",
+    "部分",
+    "大部分",
+    "多数",
+    "大多数",
+    "众多",
+    "所有",
+    "全体",
+    "其他",
+    "其余",
+    "有的",
+    "有些",
+    "不少",
+];
+
+/// A description standing as the subject of a move in place of a name (`女大学生`, `公司高级管理
+/// 人员`, `21岁小将`, `多位大牌球员`): the whole phrase as a person, when it ends with a person noun,
+/// is no crowd or reference and is short. A `subject` is no count of one (`又一高管`); `join` leaves
+/// out staff nouns (`新员工加入`).
+fn described_person(
+    chars: &[char],
+    (start, end): (usize, usize),
+    subject: bool,
+    join: bool,
+) -> Option<(usize, usize, EntityKind)> {
+    let text: String = chars[start..end].iter().collect();
+    let n = end - start;
+    let head = PERSON_HEADS.iter().find(|h| text.ends_with(*h))?;
+    // `又一高管离职`, `一位高管`: one unnamed holder is a count, told of as a trend, not a person.
+    let one = text.starts_with('一') || text.starts_with("又一");
+    if !(2..=10).contains(&n)
+        || one && subject
+        || text.starts_with(['该', '这', '那', '其', '本', '各', '每', '此', '某'])
+        || CROWD_OPENERS.iter().any(|w| text.starts_with(w))
+        || join && (STAFF_HEADS.iter().any(|h| text.ends_with(h)) || n == head.chars().count())
+    {
+        return None;
+    }
+    // An object dismissed is one person (`解雇了一名局长`); several (`辞退多名员工`) are job cuts.
+    let staff = STAFF_HEADS.iter().any(|h| text.ends_with(h));
+    let counted = text
+        .chars()
+        .next()
+        .is_some_and(|c| c.is_ascii_digit() || "两二三四五六七八九十几多数".contains(c));
+    if !subject && (staff || counted) {
+        return None;
+    }
+    // A Latin word or a stray symbol is no description (`KD`).
+    if text.chars().any(|c| c.is_ascii_alphabetic()) {
+        return None;
+    }
+    Some((start, end, EntityKind::Person))
 }
 
 /// Chars that open a reference rather than a name (`该集团`, `其公司`, `多家公司`).
@@ -1096,7 +1298,7 @@ fn investor_phrases(chars: &[char], start: usize, end: usize) -> Vec<(usize, usi
 /// Light verbs between the subject of a money clause and its trigger.
 const DEAL_VERBS: &[&str] = &[
     "完成", "获得", "再获", "宣布", "获", "将", "拟", "已", "正式", "成功", "启动", "进行", "计划",
-    "赴", "在", "于", "以", "斥资", "出资", "耗资", "对",
+    "赴", "在", "于", "以", "斥资", "出资", "耗资", "对", "就",
 ];
 
 /// The subject of a money clause: the phrase opening the clause before its first light verb
@@ -1158,7 +1360,7 @@ fn fit(chars: &[char], start: usize, end: usize, slot: Slot) -> Option<(usize, u
         }
     }
     let mut end = end;
-    if slot == Slot::Org {
+    if matches!(slot, Slot::Org | Slot::OrgLoose) {
         // `退出甲小队只为了…`: the object ends with its group suffix.
         let text: String = chars[start..end].iter().collect();
         if let Some((b, x)) = GROUP_SUFFIXES

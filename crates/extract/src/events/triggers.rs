@@ -64,6 +64,8 @@ const LEXICON: &[(&str, TriggerKind)] = &[
     ("出走", Leave),
     ("退休", Leave),
     ("递交辞呈", Leave),
+    // `向董事会递交了辞呈`: the letter stands for the resignation.
+    ("辞呈", Leave),
     ("不再担任", Leave),
     ("不再出任", Leave),
     ("不再主持", Leave),
@@ -79,6 +81,8 @@ const LEXICON: &[(&str, TriggerKind)] = &[
     ("罢免", Fire),
     ("解聘", Fire),
     ("炒鱿鱼", Fire),
+    // `被双开`: expelled from both party and post (read only in the passive).
+    ("双开", Fire),
     ("解约", Fire),
     ("加入", Join),
     ("加盟", Join),
@@ -93,6 +97,11 @@ const LEXICON: &[(&str, TriggerKind)] = &[
     ("回到", Join),
     ("重回", Join),
     ("转会", Join),
+    // Verbs of motion are joins only with an organisation right after them (see `arguments`).
+    ("来到", Join),
+    ("去了", Join),
+    ("前往", Join),
+    ("返回", Join),
     ("签约", Hire),
     ("签下", Hire),
     ("聘请", Hire),
@@ -213,6 +222,11 @@ const BLOCKED_FOLLOWERS: &[(TriggerKind, &[&str])] = &[
         ],
     ),
     (Spend, &["产出", "使用", "运营", "市场", "门槛", "力度"]),
+    // `辞职潮`, `离职率`, `离职员工`: the moves of many, or people who moved before.
+    (
+        Leave,
+        &["潮", "率", "员工", "人员", "证明", "补偿", "手续", "面谈"],
+    ),
     (
         Layoff,
         &["潮", "热潮", "大刀", "一线", "风波", "行动", "消息", "名单"],

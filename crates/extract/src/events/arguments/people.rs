@@ -27,13 +27,41 @@ fn subjects<'a>(s: &Sentence<'a>, pos: usize) -> Vec<&'a Entity> {
             None => return Vec::new(),
         }
     }
-    // A person followed by `的` is a possessor (`李某的离职` restates an event told elsewhere;
-    // `在他的要求下辞职` is someone else's move), not the one who moves.
-    if s.text(person.end, person.end + 1) == "的" || !s.may_govern(person, pos) {
+    // `甲向董事长乙递交辞呈`: the one addressed is not the mover; the one before `向` is.
+    let lead_floor = person
+        .start
+        .saturating_sub(12)
+        .max(s.clause_start(person.start));
+    let lead = s.text(lead_floor, person.start);
+    if let Some(b) = lead.rfind('向')
+        && !lead[..b].ends_with(['方', '面', '转', '意', '倾', '走', '导', '趋', '取', '一'])
+    {
+        let at = lead_floor + lead[..b].chars().count();
+        match s.before(at, PERSON, s.start) {
+            Some(p) => person = p,
+            None => return Vec::new(),
+        }
+    }
+    // A person followed by `的` is a possessor (`在他的要求下辞职` is someone else's move), unless
+    // the trigger names that person's own move as a noun (`李某的离职`, `乙的书面辞职报告`).
+    if s.text(person.end, person.end + 1) == "的" && !is_nominal_move(s, person, pos) {
+        return Vec::new();
+    }
+    if !s.may_govern(person, pos) {
         return Vec::new();
     }
     s.coordinated_left(person)
 }
+
+/// True when `person` is the possessor of the move named at `pos` (`乙的离职`, `乙的书面辞职报告`,
+/// `乙的辞呈`): only `的` and `书面` stand between them.
+fn is_nominal_move(s: &Sentence<'_>, person: &Entity, pos: usize) -> bool {
+    let between = s.text(person.end, pos);
+    matches!(between.as_str(), "的" | "的书面")
+}
+
+/// Verbs of motion that tell of a join only with an organisation as their object (`来到甲队`).
+const MOTION_VERBS: &[&str] = &["来到", "去了", "前往", "返回"];
 
 /// Words between a person and an appointment trigger that make it the person's past, told as
 /// background (`此前担任`, `曾在腾讯担任`, `早年历任`), not a move the article reports.
@@ -138,7 +166,36 @@ pub(super) fn talent(s: &Sentence<'_>, t: Trigger) -> Vec<Built> {
                 }
             }
             Join => {
-                let object = s.after(t.end, ORG_LIKE, 15);
+                let nominal = is_nominal_move(s, person, t.start);
+                let motion = MOTION_VERBS.contains(&trigger_text.as_str());
+                let object = if nominal {
+                    // `乙的加盟让甲队…`: the side the arrival strengthens.
+                    let rest = s.text(t.end, t.end + 6);
+                    rest.find(['让', '使', '令', '帮'])
+                        .map(|b| t.end + rest[..b].chars().count() + 1)
+                        .and_then(|at| s.after(at, ORG_LIKE, 1))
+                } else if motion {
+                    // `乙来到甲队`, `乙去了甲队效力`: a place-like verb names a move only with an
+                    // organisation right after it that ends the clause or is served at.
+                    s.after(t.end, ORG_LIKE, 1)
+                        .filter(|o| {
+                            let rest = s.text(o.end, o.end + 2);
+                            o.end >= s.clause_end(o.end)
+                                || [
+                                    "效力", "担任", "出任", "执教", "任职", "工作", "打球", "报到",
+                                ]
+                                .contains(&rest.as_str())
+                        })
+                        .filter(|_| {
+                            let between = s.text(person.end, t.start);
+                            between.chars().count() <= 8 && !between.contains('的')
+                        })
+                } else {
+                    s.after(t.end, ORG_LIKE, 15)
+                };
+                if motion && object.is_none() {
+                    continue;
+                }
                 // `加入董事会`: the board is the company's, the one the person is introduced
                 // with or the one announcing.
                 let board = ["董事会", "董事局", "管理层", "监事会"]
@@ -271,6 +328,18 @@ fn role_after(s: &Sentence<'_>, pos: usize) -> Option<(usize, usize)> {
     None
 }
 
+/// Dismissal verbs whose passive (`乙被免职`) tells of a dismissal even when no employer is named.
+const SUFFERED: &[&str] = &[
+    "解雇",
+    "开除",
+    "辞退",
+    "免职",
+    "撤职",
+    "解聘",
+    "双开",
+    "炒鱿鱼",
+];
+
 /// A dismissal (`甲公司解雇了乙`, `乙被甲公司开除`), kept only when the organisation is known.
 pub(super) fn fire(s: &Sentence<'_>, t: Trigger) -> Vec<Built> {
     let head = s.text(
@@ -333,15 +402,22 @@ pub(super) fn fire(s: &Sentence<'_>, t: Trigger) -> Vec<Built> {
     let Some(person) = person else {
         return Vec::new();
     };
+    let word = s.text(t.start, t.end);
+    // `双开` is a dismissal only as something suffered (`被双开`; `双开门` is a fridge).
+    if word == "双开" && !passive {
+        return Vec::new();
+    }
     let from = actor.or(s
         .affiliation(person)
         .filter(|a| !a.former)
         .map(|a| a.company));
-    // Without the organisation that dismisses, `罢免某人` is as often politics as employment.
-    let Some(from) = from else {
+    // Without the organisation that dismisses, `罢免某人` is as often politics as employment; a
+    // person who suffers it (`乙被免职`, `乙遭开除`) was dismissed by someone all the same.
+    if from.is_none()
+        && !(passive && SUFFERED.contains(&word.as_str()) && s.may_govern(person, t.start))
+    {
         return Vec::new();
-    };
-    let from = Some(from);
+    }
     let mut args = vec![arg(Role::Person, person)];
     if let Some(f) = from {
         args.push(arg(Role::From, f));

@@ -1,0 +1,217 @@
+//! Talent moves told in the constructions news uses beyond `甲加盟乙`: verbs of motion with a team
+//! as object, unnamed people described by what they are, moves told as nouns (`乙的辞职报告`), the
+//! passive of a dismissal with no employer named, quitting a team the recognizer does not know.
+//! Entity mentions are given by hand (the recognizer's contract), so these pin down the event rules.
+
+use zhnews_extract::events::{Role, find_event_mentions, find_events};
+use zhnews_model::{Entity, EntityKind, Event, EventDetail, TalentAction};
+
+fn ent(text: &str, kind: EntityKind, written: &str) -> Entity {
+    let byte = text
+        .find(written)
+        .unwrap_or_else(|| panic!("{written} not in {text}"));
+    let start = text[..byte].chars().count();
+    Entity {
+        kind,
+        text: written.into(),
+        start,
+        end: start + written.chars().count(),
+        name: written.into(),
+        owner: None,
+    }
+}
+
+fn person(text: &str, written: &str) -> Entity {
+    ent(text, EntityKind::Person, written)
+}
+
+fn org(text: &str, written: &str) -> Entity {
+    ent(text, EntityKind::Org, written)
+}
+
+fn company(text: &str, written: &str) -> Entity {
+    ent(text, EntityKind::Company, written)
+}
+
+/// (action, person, from, to) of a talent move.
+fn talent(e: &Event) -> (TalentAction, &str, Option<&str>, Option<&str>) {
+    match &e.detail {
+        EventDetail::TalentMove {
+            action,
+            person,
+            from,
+            to,
+            ..
+        } => (*action, person.as_str(), from.as_deref(), to.as_deref()),
+        other => panic!("not a talent move: {other:?}"),
+    }
+}
+
+fn moves(
+    text: &str,
+    entities: &[Entity],
+) -> Vec<(TalentAction, String, Option<String>, Option<String>)> {
+    find_events(text, entities, &[], None)
+        .iter()
+        .filter(|e| matches!(e.detail, EventDetail::TalentMove { .. }))
+        .map(|e| {
+            let (a, p, f, t) = talent(e);
+            (a, p.to_owned(), f.map(str::to_owned), t.map(str::to_owned))
+        })
+        .collect()
+}
+
+fn join(person: &str, to: &str) -> (TalentAction, String, Option<String>, Option<String>) {
+    (TalentAction::Join, person.into(), None, Some(to.into()))
+}
+
+#[test]
+fn verbs_of_motion_join_an_organisation_that_ends_the_clause() {
+    let text = "休赛期里，韩立明去了青松队，赵思远来到白鹭队效力。";
+    let entities = [
+        person(text, "韩立明"),
+        org(text, "青松队"),
+        person(text, "赵思远"),
+        org(text, "白鹭队"),
+    ];
+    assert_eq!(
+        moves(text, &entities),
+        vec![join("韩立明", "青松队"), join("赵思远", "白鹭队")]
+    );
+}
+
+#[test]
+fn verbs_of_motion_without_an_organisation_are_no_move() {
+    // A place, a visit or an organisation that is not the end of the trip.
+    let text = "韩立明来到北京参加论坛。";
+    assert!(moves(text, &[person(text, "韩立明")]).is_empty());
+    let text = "韩立明前往青松集团总部参观，随后返回酒店。";
+    let entities = [person(text, "韩立明"), company(text, "青松集团")];
+    assert!(moves(text, &entities).is_empty());
+    // The organisation is a modifier of what follows (`去了青松集团的展台`).
+    let text = "韩立明去了青松集团的展台。";
+    let entities = [person(text, "韩立明"), company(text, "青松集团")];
+    assert!(moves(text, &entities).is_empty());
+}
+
+#[test]
+fn unnamed_people_described_by_what_they_are_leave() {
+    let events = find_events("一名刚毕业的女大学生辞职后开了家面馆。", &[], &[], None);
+    assert_eq!(events.len(), 1, "{events:?}");
+    assert_eq!(talent(&events[0]).1, "女大学生");
+    let events = find_events("据报道，东山县一名交警含泪辞职。", &[], &[], None);
+    assert_eq!(events.len(), 1, "{events:?}");
+    assert!(talent(&events[0]).1.ends_with("交警"), "{events:?}");
+    // Crowds and counts of one told as a trend are nobody in particular.
+    assert!(find_events("大批员工离职。", &[], &[], None).is_empty());
+    assert!(find_events("又一高管离职。", &[], &[], None).is_empty());
+    // A description inside another phrase is not the mover.
+    assert!(find_events("他们讨论了女大学生的辞职潮。", &[], &[], None).is_empty());
+}
+
+#[test]
+fn a_described_player_joins_a_named_club() {
+    let text = "两届奥运冠军加盟白鹭队！";
+    let entities = [org(text, "白鹭队")];
+    let events = find_event_mentions(text, &entities, &[], None);
+    assert_eq!(events.len(), 1, "{events:?}");
+    assert_eq!(
+        talent(&events[0].event),
+        (TalentAction::Join, "两届奥运冠军", None, Some("白鹭队"))
+    );
+    // Staff nouns join nothing in particular (`新员工加入`).
+    let text = "三百名新员工加入青松集团。";
+    assert!(moves(text, &[company(text, "青松集团")]).is_empty());
+}
+
+#[test]
+fn a_passive_dismissal_needs_no_employer() {
+    let text = "因违规收受礼品，林海东被免职。";
+    assert_eq!(
+        moves(text, &[person(text, "林海东")]),
+        vec![(TalentAction::Leave, "林海东".to_owned(), None, None)]
+    );
+    // A post standing for its holder.
+    let events = find_events("学生食堂出现变质食品，副校长被免职！", &[], &[], None);
+    assert_eq!(events.len(), 1, "{events:?}");
+    assert_eq!(talent(&events[0]).1, "副校长");
+    // `双开` only as something suffered; the active reading is a fridge.
+    let text = "林海东严重违纪被双开。";
+    assert_eq!(moves(text, &[person(text, "林海东")]).len(), 1);
+    let text = "林海东买了一台双开门冰箱。";
+    assert!(moves(text, &[person(text, "林海东")]).is_empty());
+    // Active dismissals still need the side that dismisses.
+    let text = "林海东免职了三名下属。";
+    assert!(moves(text, &[person(text, "林海东")]).is_empty());
+}
+
+#[test]
+fn a_dismissal_of_several_staff_is_no_single_move() {
+    let text = "青松集团宣布辞退多名员工。";
+    assert!(moves(text, &[company(text, "青松集团")]).is_empty());
+    let text = "青松集团解雇了一名区域经理。";
+    let events = find_events(text, &[company(text, "青松集团")], &[], None);
+    assert_eq!(events.len(), 1, "{events:?}");
+    assert_eq!(
+        talent(&events[0]),
+        (TalentAction::Leave, "一名区域经理", Some("青松集团"), None)
+    );
+}
+
+#[test]
+fn a_resignation_letter_names_its_writer_as_the_mover() {
+    let text = "远川科技（600321）董事会于近日收到总经理周明远的书面辞职报告。";
+    let entities = [company(text, "远川科技"), person(text, "周明远")];
+    let events = find_event_mentions(text, &entities, &[], None);
+    assert_eq!(events.len(), 1, "{events:?}");
+    assert_eq!(
+        talent(&events[0].event),
+        (TalentAction::Leave, "周明远", Some("远川科技"), None)
+    );
+    // The one a letter is handed to is not the one leaving.
+    let text = "党主席罗文清向总理韦嘉仁递交了辞呈。";
+    let entities = [person(text, "罗文清"), person(text, "韦嘉仁")];
+    let events = find_events(text, &entities, &[], None);
+    assert_eq!(events.len(), 1, "{events:?}");
+    assert_eq!(talent(&events[0]).1, "罗文清");
+    // Someone else's request is no move of the requester.
+    let text = "在周明远的要求下，财务总监已辞职。";
+    let events = find_events(text, &[person(text, "周明远")], &[], None);
+    assert!(events.iter().all(|e| talent(e).1 != "周明远"), "{events:?}");
+}
+
+#[test]
+fn a_move_told_as_a_noun_has_its_owner_as_mover() {
+    let text = "韩立明的加盟让白鹭队实力大增。";
+    let entities = [person(text, "韩立明"), org(text, "白鹭队")];
+    assert_eq!(moves(text, &entities), vec![join("韩立明", "白鹭队")]);
+    // Without the side strengthened, no guess is made.
+    let text = "韩立明的加盟让球迷很兴奋，白鹭队也很满意。";
+    let entities = [person(text, "韩立明"), org(text, "白鹭队")];
+    assert!(moves(text, &entities).is_empty());
+}
+
+#[test]
+fn quitting_a_team_the_recognizer_missed() {
+    let text = "韩立明因伤退出国青队。";
+    let events = find_event_mentions(text, &[person(text, "韩立明")], &[], None);
+    assert_eq!(events.len(), 1, "{events:?}");
+    assert_eq!(
+        talent(&events[0].event),
+        (TalentAction::Leave, "韩立明", Some("国青队"), None)
+    );
+    let from: Vec<_> = events[0]
+        .arguments
+        .iter()
+        .filter(|a| a.role == Role::From)
+        .collect();
+    assert_eq!(from.len(), 1);
+    // Activities and arenas are no bodies.
+    for text in [
+        "韩立明宣布退出比赛。",
+        "韩立明退出娱乐圈。",
+        "韩立明退出400米决赛。",
+    ] {
+        assert!(moves(text, &[person(text, "韩立明")]).is_empty(), "{text}");
+    }
+}
