@@ -155,14 +155,19 @@ fn event_summary(event: &Event) -> String {
         EventDetail::Acquisition {
             acquirer,
             target,
+            seller,
+            stake,
             amount,
         } => {
-            format!(
-                "{} buys {} for {}",
-                opt(acquirer),
-                opt(target),
-                money(amount)
-            )
+            let mut line = format!("{} buys {}", opt(acquirer), opt(target));
+            if let Some(stake) = stake {
+                line.push_str(&format!(" ({stake})"));
+            }
+            if let Some(seller) = seller {
+                line.push_str(&format!(" from {seller}"));
+            }
+            line.push_str(&format!(" for {}", money(amount)));
+            line
         }
         EventDetail::Ipo {
             company,

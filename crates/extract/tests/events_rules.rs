@@ -293,7 +293,7 @@ fn acquisitions_active_and_passive() {
     );
     assert_eq!(events.len(), 1);
     assert!(
-        matches!(&events[0].detail, EventDetail::Acquisition { acquirer: Some(a), target: Some(t), amount: Some(m) }
+        matches!(&events[0].detail, EventDetail::Acquisition { acquirer: Some(a), target: Some(t), amount: Some(m), .. }
         if a == "蓝鲸集团" && t == "白帆软件" && m.text == "12亿元")
     );
 
@@ -306,7 +306,7 @@ fn acquisitions_active_and_passive() {
     );
     assert_eq!(events.len(), 1);
     assert!(
-        matches!(&events[0].detail, EventDetail::Acquisition { acquirer: Some(a), target: Some(t), amount: None }
+        matches!(&events[0].detail, EventDetail::Acquisition { acquirer: Some(a), target: Some(t), amount: None, .. }
         if a == "蓝鲸集团" && t == "白帆软件")
     );
     assert_eq!(events[0].date.as_deref(), Some("2023"));
@@ -1198,7 +1198,7 @@ fn a_bought_business_is_cited_whole_and_a_stake_is_not() {
     let entities = [company(text, "远川科技"), company(text, "星图公司")];
     let amounts = [money(text, "10亿美元", "1000000000", "USD")];
     assert_eq!(
-        spans_of(text, &entities, &amounts, Role::Target),
+        spans_of(text, &entities, &amounts, Role::Stake),
         vec!["星图公司手机调制解调器业务"]
     );
     let text = "远川科技以8亿元收购星图公司100%股权。";

@@ -104,12 +104,18 @@ pub enum EventDetail {
         /// The valuation.
         amount: Option<Amount>,
     },
-    /// One company buys another (or a stake in it).
+    /// One party buys a company, a stake in one, a business or an asset (land at auction).
     Acquisition {
         /// The buyer.
         acquirer: Option<String>,
-        /// What is bought.
+        /// What is bought: the company (or the company whose stake changes hands), or the asset.
         target: Option<String>,
+        /// The party that sells (`甲将所持乙30%股权转让给丙` gives 甲); `None` when the text does not
+        /// say (a stake bought from a company's unnamed owners).
+        seller: Option<String>,
+        /// What changes hands when it is not a whole company, as written (`57%股份`, `100%股权`,
+        /// `控股权`, `一宗商住用地`, `手机芯片业务`).
+        stake: Option<String>,
         /// The price.
         amount: Option<Amount>,
     },

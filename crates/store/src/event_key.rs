@@ -195,8 +195,10 @@ pub fn completeness(detail: &EventDetail) -> i64 {
         EventDetail::Acquisition {
             acquirer,
             target,
+            seller,
+            stake,
             amount,
-        } => some(acquirer) + some(target) + some(amount),
+        } => some(acquirer) + some(target) + some(seller) + some(stake) + some(amount),
         EventDetail::Ipo {
             exchange, amount, ..
         } => some(exchange) + some(amount),

@@ -284,6 +284,7 @@ fn to_duee(text: &[char], mention: &EventMention) -> Option<DueeEvent> {
             (EventDetail::TalentMove { to, .. }, Role::To) => to.clone(),
             (EventDetail::Acquisition { acquirer, .. }, Role::Acquirer) => acquirer.clone(),
             (EventDetail::Acquisition { target, .. }, Role::Target) => target.clone(),
+            (EventDetail::Acquisition { seller, .. }, Role::Seller) => seller.clone(),
             (
                 EventDetail::Funding { company, .. }
                 | EventDetail::Ipo { company, .. }
@@ -347,13 +348,26 @@ fn to_duee(text: &[char], mention: &EventMention) -> Option<DueeEvent> {
                 ("跟投方", Role::Investor),
             ],
         ),
-        EventDetail::Acquisition { .. } => (
+        // DuEE annotates a stake or business purchase (`收购乙公司100%股权`) with the stake as 交易物
+        // and, when no seller is named, the company whose shares or business change hands as 出售方
+        // (a business's seller is its company); a whole company bought is the 交易物.
+        EventDetail::Acquisition { stake, seller, .. } => (
             "财经/交易-出售/收购",
-            vec![
-                ("收购方", Role::Acquirer),
-                ("交易物", Role::Target),
-                ("出售价格", Role::Amount),
-            ],
+            [
+                Some(("收购方", Role::Acquirer)),
+                Some(("出售方", Role::Seller)),
+                match (stake, seller) {
+                    (None, _) => Some(("交易物", Role::Target)),
+                    (Some(_), None) => Some(("出售方", Role::Target)),
+                    // The stake is what is sold, the seller is named: the company is neither.
+                    (Some(_), Some(_)) => None,
+                },
+                Some(("交易物", Role::Stake)),
+                Some(("出售价格", Role::Amount)),
+            ]
+            .into_iter()
+            .flatten()
+            .collect(),
         ),
         EventDetail::Ipo { .. } => (
             "财经/交易-上市",
@@ -373,21 +387,8 @@ fn to_duee(text: &[char], mention: &EventMention) -> Option<DueeEvent> {
         ),
         _ => return None,
     };
-    // DuEE annotates a stake purchase (`收购乙公司100%股权`) with the stake as 交易物 and the company
-    // whose shares change hands as 出售方; our target is that company.
-    let stake_of_target = mention.arguments.iter().any(|a| {
-        a.role == Role::Target && {
-            let after: String = text[a.end..(a.end + 10).min(text.len())].iter().collect();
-            after.contains("股权") || after.contains("股份")
-        }
-    });
     let mut out = Vec::new();
     for (name, role) in roles.into_iter().chain([("时间", Role::Date)]) {
-        let name = if stake_of_target && name == "交易物" {
-            "出售方"
-        } else {
-            name
-        };
         for text in span(role) {
             out.push((name.to_owned(), text));
         }

@@ -17,6 +17,7 @@
 mod arguments;
 mod coref;
 mod dates;
+mod deals;
 mod fallback;
 mod modality;
 mod sentences;
@@ -49,8 +50,12 @@ pub enum Role {
     LeadInvestor,
     /// The buyer.
     Acquirer,
-    /// What is bought.
+    /// What is bought: the company, or the company whose stake or business changes hands.
     Target,
+    /// The party selling.
+    Seller,
+    /// What changes hands when it is not a whole company (`30%股权`, `一宗商住用地`, `…业务`).
+    Stake,
     /// The exchange or board of a listing.
     Exchange,
     /// The number of people laid off.

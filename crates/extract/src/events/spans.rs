@@ -268,23 +268,6 @@ pub(crate) fn alias_end(chars: &[char], end: usize, ceiling: usize) -> usize {
     }
 }
 
-/// The end of what is bought when it is a company's business rather than the company
-/// (`收购甲公司手机芯片业务`): the phrase after the name up to its business noun. A stake
-/// (`乙公司30%股权`) is left out: the company is what the stake is in.
-pub(crate) fn business_end(chars: &[char], end: usize, ceiling: usize) -> usize {
-    const BUSINESS: &[&str] = &["业务", "资产", "部门", "板块", "事业部", "工厂"];
-    let mut e = end;
-    let mut best = end;
-    while e < ceiling && e - end < 12 && super::fallback::is_phrase_char(chars[e]) {
-        e += 1;
-        let text: String = chars[end..e].iter().collect();
-        if BUSINESS.iter().any(|b| text.ends_with(b)) {
-            best = e;
-        }
-    }
-    best
-}
-
 /// The end of a headcount followed by what it counts (`300人`, `900余人`, `70 人`, `200多名`).
 pub(crate) fn count_end(chars: &[char], end: usize, ceiling: usize) -> usize {
     let mut e = end;
@@ -326,14 +309,12 @@ pub(crate) fn widen(
                     a.end += 1;
                 }
             }
-            Role::Target => {
-                a.end = org_end(chars, a.end, ceiling);
-                a.end = business_end(chars, a.end, ceiling);
-            }
             Role::From
             | Role::To
             | Role::Company
             | Role::Acquirer
+            | Role::Target
+            | Role::Seller
             | Role::Investor
             | Role::LeadInvestor => a.end = org_end(chars, a.end, ceiling),
             // `裁员300人`: the people counted are part of the count as written.

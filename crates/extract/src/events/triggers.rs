@@ -132,6 +132,13 @@ const LEXICON: &[(&str, TriggerKind)] = &[
     ("竞得", Acquire),
     ("吞并", Acquire),
     ("入股", Acquire),
+    // Land and auctions; `受让` takes over a stake (the deal rule needs property or a stake after
+    // 拍得/摘得, so `摘得冠军` stays no deal).
+    ("拍得", Acquire),
+    ("摘得", Acquire),
+    ("拿地", Acquire),
+    ("受让", Acquire),
+    ("减持", Sell),
     ("出售", Sell),
     ("出让", Sell),
     ("转让", Sell),

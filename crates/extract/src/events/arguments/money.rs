@@ -5,6 +5,7 @@
 //! from the words around the trigger, investors from `领投`/`跟投` phrases.
 
 use super::*;
+use crate::events::deals;
 use regex::Regex;
 use std::sync::LazyLock;
 
@@ -419,13 +420,129 @@ pub(super) fn valuation(s: &Sentence<'_>, t: Trigger) -> Option<Built> {
     })
 }
 
-/// A purchase or sale, active, passive (`被…收购`) or fronted (`将乙出售给丙`).
+/// A party of a deal: a recognized entity, or a phrase the text names it with (`竞得人为甲`).
+#[derive(Debug, Clone)]
+struct Party {
+    name: String,
+    start: usize,
+    end: usize,
+}
+
+impl Party {
+    fn of(e: &Entity) -> Party {
+        Party {
+            name: e.name.clone(),
+            start: e.start,
+            end: e.end,
+        }
+    }
+
+    fn arg(&self, role: Role) -> Argument {
+        Argument {
+            role,
+            start: self.start,
+            end: self.end,
+        }
+    }
+}
+
+/// What changes hands when it is not a whole company: its value as written and its cited span.
+#[derive(Debug, Clone)]
+struct Stake {
+    text: String,
+    start: usize,
+    end: usize,
+    /// A business of the target (`乙手机芯片业务`): the target is then also the seller.
+    business: bool,
+}
+
+/// Words that front what is sold (`甲将乙出售给丙`), and the holder words that may follow them.
+const HOLDER_LEADS: &[&str] = &["所持有的", "所持的", "所持", "持有的", "其", "旗下"];
+
+/// The stake or business written right after the target (`乙公司30%股权`, `乙手机芯片业务`).
+fn stake_of(s: &Sentence<'_>, target: &Entity, ceiling: usize) -> Option<Stake> {
+    let mut at = crate::events::spans::org_end(s.chars, target.end, ceiling);
+    // `乙(Beta)30%股份`: another name of the company in brackets stands between.
+    if at < ceiling
+        && matches!(s.chars[at], '(' | '（')
+        && let Some(close) =
+            (at + 1..ceiling.min(at + 14)).find(|&i| matches!(s.chars[i], ')' | '）'))
+        && !s.text(at, close).contains(['，', ','])
+    {
+        at = close + 1;
+    }
+    if let Some((a, b)) = deals::stake_at(s.chars, at, ceiling) {
+        return Some(Stake {
+            text: s.text(a, b),
+            start: a,
+            end: b,
+            business: false,
+        });
+    }
+    let (a, b) = deals::business_at(s.chars, at, ceiling)?;
+    Some(Stake {
+        text: s.text(a, b),
+        // The business is cited with its owner (`乙手机芯片业务`): that is what is bought.
+        start: target.start,
+        end: b,
+        business: true,
+    })
+}
+
+/// A stake, holding or property written at `pos` with no company before it (`出售附属公司`,
+/// `竞得城东一宗商住用地`, `转让所持30%股权`).
+fn bare_stake(s: &Sentence<'_>, pos: usize, ceiling: usize) -> Option<Stake> {
+    let mut at = pos;
+    for lead in HOLDER_LEADS {
+        if s.text(at, at + lead.chars().count()) == *lead {
+            at += lead.chars().count();
+            break;
+        }
+    }
+    let (a, b) = deals::property_at(s.chars, at, ceiling)
+        .or_else(|| deals::stake_at(s.chars, at, ceiling))
+        .or_else(|| deals::holding_at(s.chars, at, ceiling))?;
+    Some(Stake {
+        text: s.text(a, b),
+        start: a,
+        end: b,
+        business: false,
+    })
+}
+
+/// Words that, right after a deal verb, make it part of a noun (`转让纠纷`, `收购协议`, `出售方`).
+const NOT_DEAL_FOLLOWERS: &[&str] = &[
+    "纠纷", "协议", "合同", "案", "款", "手续", "事宜", "公告", "费", "税", "价", "方", "人", "者",
+    "要约", "意向", "传闻", "计划", "预案", "事项",
+];
+
+/// Words read where a deal party stands that name none (`就有关收购…`, `双方`).
+const NOT_PARTIES: &[&str] = &[
+    "有关", "相关", "双方", "各方", "对方", "买方", "卖方", "公司", "集团",
+];
+
+/// Sale verbs after which the buyer follows directly (`卖给丙`).
+const TO_BUYER_VERBS: &[&str] = &["卖给", "售予", "转让给", "出售给"];
+
+/// A purchase or sale, active, passive (`被…收购`) or fronted (`将乙出售给丙`): the buyer, what is
+/// bought (a company, or the company whose stake or business changes hands), the stake, land or
+/// business when it is not a whole company, the seller when the text names one, and the price.
 pub(super) fn acquisition(s: &Sentence<'_>, t: Trigger) -> Option<Built> {
     const TARGET: &[EntityKind] = &[EntityKind::Company, EntityKind::Org, EntityKind::Product];
+    const PARTY: &[EntityKind] = &[EntityKind::Company, EntityKind::Org, EntityKind::Person];
+    let word = s.text(t.start, t.end);
+    // `股权转让纠纷`, `收购协议`: the verb inside a noun names a kind of deal, not one.
+    let follower = s.text(t.end, t.end + 2);
+    if NOT_DEAL_FOLLOWERS.iter().any(|w| follower.starts_with(w)) {
+        return None;
+    }
     let clause_start = s.clause_start(t.start);
     let clause_end = s.clause_end(t.end);
     let head = s.text(t.start.saturating_sub(8).max(clause_start), t.start);
     let sell = t.kind == TriggerKind::Sell;
+    let mut seller: Option<&Entity> = None;
+    let mut seller_span: Option<(usize, usize)> = None;
+    let mut stake: Option<Stake> = None;
     let (acquirer, target) = if let Some(b) = head.rfind('被') {
         let bei = t.start - head[b..].chars().count();
         let target = s.before(bei, TARGET, s.start);
@@ -436,14 +553,32 @@ pub(super) fn acquisition(s: &Sentence<'_>, t: Trigger) -> Option<Built> {
             (agent, target)
         }
     } else if sell {
-        // `甲将乙业务出售给丙` / `甲向丙出售乙`.
-        // What is sold is fronted by 将/把, else it is the object; after `出售给` comes the buyer.
-        let fronted = head.rfind(['将', '把']).and_then(|b| {
-            let at = t.start - head[b..].chars().count() + 1;
-            s.after(at, TARGET, 2).filter(|e| e.end <= t.start)
-        });
+        // What is sold is fronted by 将/把 (`甲将所持乙公司30%股权转让给丙`), else it is the object;
+        // after `出售给` comes the buyer, before the verb (or before 将/向) the seller.
+        let wide_start = t.start.saturating_sub(24).max(clause_start);
+        let wide = s.text(wide_start, t.start);
+        let ba = wide
+            .char_indices()
+            .filter(|&(_, c)| c == '将' || c == '把')
+            .map(|(b, _)| wide_start + wide[..b].chars().count())
+            // `即将`, `将于`: the adverb of time, not the marker of what is sold.
+            .rfind(|&at| {
+                (at == 0 || s.chars[at - 1] != '即')
+                    && at + 1 < t.start
+                    && !matches!(s.chars[at + 1], '于' | '在' | '会')
+            });
+        let mut object_at = ba.map(|at| at + 1);
+        if let Some(at) = object_at {
+            for lead in HOLDER_LEADS {
+                if s.text(at, at + lead.chars().count()) == *lead {
+                    object_at = Some(at + lead.chars().count());
+                    break;
+                }
+            }
+        }
+        let fronted = object_at.and_then(|at| s.after(at, TARGET, 1).filter(|e| e.end <= t.start));
         let to_buyer = matches!(s.text(t.end, t.end + 1).as_str(), "给" | "予")
-            || matches!(s.text(t.start, t.end).as_str(), "卖给" | "售予");
+            || TO_BUYER_VERBS.contains(&word.as_str());
         let target = fronted.or_else(|| {
             if to_buyer {
                 None
@@ -451,6 +586,12 @@ pub(super) fn acquisition(s: &Sentence<'_>, t: Trigger) -> Option<Built> {
                 s.after(t.end, TARGET, 10)
             }
         });
+        stake = match (target, object_at) {
+            (Some(x), _) => stake_of(s, x, clause_end),
+            (None, Some(at)) => bare_stake(s, at, t.start),
+            (None, None) if !to_buyer => bare_stake(s, t.end, clause_end),
+            _ => None,
+        };
         let buyer = s
             .entities
             .iter()
@@ -458,20 +599,61 @@ pub(super) fn acquisition(s: &Sentence<'_>, t: Trigger) -> Option<Built> {
             .filter(|e| ORG_LIKE.contains(&e.kind) && e.start >= t.end && e.end <= clause_end)
             .find(|e| {
                 let lead = s.text(e.start.saturating_sub(1), e.start);
-                lead == "给" || lead == "予" || s.text(t.start, t.end) == "卖给" && e.start == t.end
-            })
-            .or_else(|| {
-                let xiang = head.rfind('向')?;
-                let at = t.start - head[xiang..].chars().count() + 1;
-                s.after(at, ORG_LIKE, 1).filter(|e| e.end <= t.start)
+                lead == "给"
+                    || lead == "予"
+                    || TO_BUYER_VERBS.contains(&word.as_str()) && e.start == t.end
             });
-        (buyer, target)
+        let xiang = head
+            .rfind('向')
+            .map(|x| t.start - head[x..].chars().count());
+        let buyer = buyer.or_else(|| {
+            let at = xiang? + 1;
+            s.after(at, ORG_LIKE, 1).filter(|e| e.end <= t.start)
+        });
+        // The seller is the subject: before 将/把/向, in the verb's clause or governing it. A person
+        // sells only in the verb's own clause (`股东乙减持`): one named earlier is more often a
+        // speaker than the owner.
+        let limit = ba.into_iter().chain(xiang).min().unwrap_or(t.start);
+        seller = s
+            .before(limit, PARTY, s.start)
+            .filter(|e| s.may_govern(e, t.start))
+            .filter(|e| e.kind != EntityKind::Person || e.start >= clause_start)
+            .filter(|e| {
+                target.is_none_or(|x| x.name != e.name) && buyer.is_none_or(|b| b.name != e.name)
+            });
+        // `甲股东乙减持`: a shareholder sells shares of the company it is introduced with.
+        let holder_of = seller.and_then(|p| {
+            let company = s.before(p.start, COMPANY, clause_start)?;
+            let between = s.text(company.end, p.start);
+            [
+                "股东",
+                "大股东",
+                "控股股东",
+                "董事长",
+                "董事",
+                "实控人",
+                "实际控制人",
+            ]
+            .contains(&between.as_str())
+            .then_some(company)
+        });
+        if let (Some(company), Some(p)) = (holder_of, seller) {
+            // The shareholder is cited as introduced (`甲股东乙`).
+            seller_span = Some((company.start, p.end));
+        }
+        (buyer, target.or(holder_of))
     } else {
         let dui = head.rfind('对');
         let target_before = dui.and_then(|d| {
             let at = t.start - head[d..].chars().count() + 1;
             s.after(at, TARGET, 1).filter(|e| e.end <= t.start)
         });
+        // `甲向乙收购丙股权`, `甲从乙手中收购`: the party after 向/从 sells.
+        let from = head
+            .rfind(['向', '从'])
+            .map(|x| t.start - head[x..].chars().count() + 1)
+            .and_then(|at| s.after(at, ORG_LIKE, 1).filter(|e| e.end <= t.start));
+        seller = from;
         let acquirer = s
             .entities
             .iter()
@@ -480,43 +662,127 @@ pub(super) fn acquisition(s: &Sentence<'_>, t: Trigger) -> Option<Built> {
                 ORG_LIKE.contains(&e.kind)
                     && e.end <= t.start
                     && Some(e.start) != target_before.map(|x| x.start)
+                    && !NOT_PARTIES.contains(&e.text.as_str())
             })
             .filter(|e| target_before.is_none_or(|x| e.end <= x.start))
+            .filter(|e| from.is_none_or(|x| e.end <= x.start))
             .max_by_key(|e| e.end);
-        let target = target_before.or_else(|| s.after(t.end, TARGET, 12));
+        // Land bought at auction (`竞得城东一宗商住用地`) is a stake however the object was read.
+        let property = deals::property_at(s.chars, t.end, clause_end);
+        let mut target = target_before
+            .or_else(|| s.after(t.end, TARGET, 12))
+            .filter(|x| property.is_none_or(|(_, b)| x.start >= b));
+        // `收购Beta Net约57%股份`: a Latin company name read as a person still holds the stake.
+        if target.is_none()
+            && let Some(x) = s.after(t.end, PERSON, 1)
+            && stake_of(s, x, clause_end).is_some_and(|st| !st.business)
+        {
+            target = Some(x);
+        }
+        // `受让乙持有的丙30%股权`: the first party holds what is sold, the second is what it is in.
+        if target_before.is_none()
+            && let Some(x) = target
+        {
+            let rest = s.text(x.end, x.end + 4);
+            if let Some(lead) = ["所持有的", "持有的", "所持的", "所持"]
+                .iter()
+                .find(|l| rest.starts_with(*l))
+            {
+                seller = seller.or(Some(x));
+                target = s.after(x.end + lead.chars().count(), TARGET, 1);
+            }
+        }
+        stake = match target {
+            Some(x) => stake_of(s, x, clause_end),
+            None => property
+                .map(|(a, b)| Stake {
+                    text: s.text(a, b),
+                    start: a,
+                    end: b,
+                    business: false,
+                })
+                .or_else(|| bare_stake(s, t.end, clause_end)),
+        };
         (acquirer, target)
     };
     let target = target.filter(|x| acquirer.is_none_or(|a| a.name != x.name));
+    // The buyer a later clause names (`，竞得人为丙`), recognized or not.
+    let named_buyer = || {
+        let at = deals::buyer_lead(s.chars, t.end, s.end)?;
+        match s.after(at, ORG_LIKE, 0) {
+            Some(e) => Some(Party::of(e)),
+            None => {
+                let (a, b) = deals::party_at(s.chars, at, s.end)?;
+                Some(Party {
+                    name: s.text(a, b),
+                    start: a,
+                    end: b,
+                })
+            }
+        }
+    };
+    let acquirer = acquirer.map(Party::of).or_else(named_buyer);
+    // A business is sold by the company that runs it.
+    if seller.is_none()
+        && let (Some(x), Some(st)) = (target, &stake)
+        && st.business
+    {
+        seller = Some(x);
+    }
     let amount = s.money_near(clause_start, clause_end, t.start).or_else(|| {
-        s.amounts.iter().copied().find(|a| {
-            is_money(a)
-                && a.start > t.end
-                && ["作价", "对价", "金额", "价格", "总价", "交易额"]
-                    .iter()
-                    .any(|w| {
-                        s.text(a.start.saturating_sub(4).max(t.end), a.start)
-                            .contains(w)
-                    })
-        })
+        s.amounts
+            .iter()
+            .copied()
+            .find(|a| is_money(a) && a.start > t.end && deals::priced(s.chars, t.end, a.start))
     });
-    // A sale with neither buyer nor price (`通过股权转让等方式`) is a mention of a kind of deal.
-    if target.is_none() || acquirer.is_none() && (!sell || amount.is_none()) {
+    // `摘得`, `拍得` win prizes and lots as often as land: only property or a stake makes a deal.
+    if matches!(word.as_str(), "摘得" | "拍得") && stake.is_none() {
+        return None;
+    }
+    // A product sold with no buyer is a sale of goods (`以较低的价格出售新款芯片`), not a deal.
+    let goods = target.is_some_and(|x| x.kind == EntityKind::Product) && acquirer.is_none();
+    // `拿地` names its object.
+    let has_object = (target.is_some() && !goods) || stake.is_some() || word == "拿地";
+    // A sale with no party at all (`通过股权转让等方式`) is a mention of a kind of deal; one with only
+    // a seller needs what is sold right by the verb (`甲出售乙`, `甲将乙出售`), or a price.
+    let object_by_verb =
+        stake.is_some() || target.is_some_and(|x| x.end <= t.start || x.start <= t.end + 2);
+    let has_party =
+        acquirer.is_some() || sell && seller.is_some() && (object_by_verb || amount.is_some());
+    if !has_object || !has_party {
         return None;
     }
     let mut args = Vec::new();
-    if let Some(a) = acquirer {
-        args.push(arg(Role::Acquirer, a));
+    if let Some(a) = &acquirer {
+        args.push(a.arg(Role::Acquirer));
     }
     if let Some(x) = target {
         args.push(arg(Role::Target, x));
+    }
+    if let Some(x) = seller {
+        let (start, end) = seller_span.unwrap_or((x.start, x.end));
+        args.push(Argument {
+            role: Role::Seller,
+            start,
+            end,
+        });
+    }
+    if let Some(st) = &stake {
+        args.push(Argument {
+            role: Role::Stake,
+            start: st.start,
+            end: st.end,
+        });
     }
     if let Some(a) = amount {
         args.push(amount_arg(Role::Amount, a));
     }
     Some(Built {
         detail: EventDetail::Acquisition {
-            acquirer: acquirer.map(|a| a.name.clone()),
+            acquirer: acquirer.map(|a| a.name),
             target: target.map(|x| x.name.clone()),
+            seller: seller.map(|x| x.name.clone()),
+            stake: stake.map(|st| st.text),
             amount: amount.cloned(),
         },
         arguments: args,
