@@ -918,6 +918,66 @@ mod tests {
     }
 
     #[test]
+    fn an_acquisition_exports_its_seller_and_stake() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut store = Store::open(&dir.path().join("x.db")).unwrap();
+        let body = "远川集团将所持星图科技30%股权转让给蓝鲸资本。";
+        let mut x = extraction();
+        x.entities.clear();
+        x.amounts.clear();
+        x.events = vec![zhnews_model::Event {
+            detail: zhnews_model::EventDetail::Acquisition {
+                acquirer: Some("蓝鲸资本".to_owned()),
+                target: Some("星图科技".to_owned()),
+                seller: Some("远川集团".to_owned()),
+                stake: Some("30%股权".to_owned()),
+                amount: None,
+            },
+            date: None,
+            modality: zhnews_model::Modality::Asserted,
+            sentence: body.to_owned(),
+            start: 0,
+            end: body.chars().count(),
+            trigger: Some((16, 18)),
+        }];
+        store
+            .load_article(&article("https://c.example/3", body), &x, fetched(), None)
+            .unwrap();
+        let events = rows(&store, ExportKind::Events, &ExportFilter::default());
+        assert_eq!(events.len(), 1);
+        let cells = events[0].cells();
+        let column = |name: &str| {
+            let i = ExportKind::Events
+                .columns()
+                .iter()
+                .position(|c| *c == name)
+                .unwrap();
+            cells[i].clone()
+        };
+        assert_eq!(column("seller"), "远川集团");
+        assert_eq!(column("stake"), "30%股权");
+        assert_eq!(column("acquirer"), "蓝鲸资本");
+        let json = serde_json::to_value(&events[0]).unwrap();
+        assert_eq!(json["seller"], "远川集团", "{json}");
+        assert_eq!(json["stake"], "30%股权", "{json}");
+    }
+
+    #[test]
+    fn an_acquisition_stored_before_seller_and_stake_existed_reads_back() {
+        let old = r#"{"type":"acquisition","acquirer":"甲","target":"乙","amount":null,
+            "date":null,"modality":"asserted","sentence":"甲收购乙。","start":0,"end":5}"#;
+        let event: zhnews_model::Event = serde_json::from_str(old).unwrap();
+        assert!(matches!(
+            event.detail,
+            zhnews_model::EventDetail::Acquisition {
+                seller: None,
+                stake: None,
+                ..
+            }
+        ));
+    }
+
+    #[test]
     fn exported_amounts_and_articles_read_back_exactly() {
         let dir = tempfile::tempdir().unwrap();
         let store = filled_store(&dir);

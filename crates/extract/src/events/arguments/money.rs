@@ -579,19 +579,32 @@ pub(super) fn acquisition(s: &Sentence<'_>, t: Trigger) -> Option<Built> {
         let fronted = object_at.and_then(|at| s.after(at, TARGET, 1).filter(|e| e.end <= t.start));
         let to_buyer = matches!(s.text(t.end, t.end + 1).as_str(), "给" | "予")
             || TO_BUYER_VERBS.contains(&word.as_str());
-        let target = fronted.or_else(|| {
-            if to_buyer {
-                None
-            } else {
-                s.after(t.end, TARGET, 10)
+        // `旗下物流` read as a name is the holder words before a holding, not a company.
+        let mut target = fronted
+            .or_else(|| {
+                if to_buyer {
+                    None
+                } else {
+                    s.after(t.end, TARGET, 10)
+                }
+            })
+            .filter(|x| !HOLDER_LEADS.iter().any(|l| x.name.starts_with(l)));
+        stake = target.and_then(|x| stake_of(s, x, clause_end));
+        if stake.is_none() {
+            // `出让一宗工业用地`, `出售旗下物流业务`: the object is a holding or land, and a name
+            // read inside it is no company of the deal.
+            let bare = match object_at {
+                Some(at) => bare_stake(s, at, t.start),
+                None if !to_buyer => bare_stake(s, t.end, clause_end),
+                None => None,
+            };
+            if let Some(b) = &bare
+                && target.is_some_and(|x| x.start < b.end && b.start < x.end)
+            {
+                target = None;
             }
-        });
-        stake = match (target, object_at) {
-            (Some(x), _) => stake_of(s, x, clause_end),
-            (None, Some(at)) => bare_stake(s, at, t.start),
-            (None, None) if !to_buyer => bare_stake(s, t.end, clause_end),
-            _ => None,
-        };
+            stake = bare;
+        }
         let buyer = s
             .entities
             .iter()
@@ -729,18 +742,31 @@ pub(super) fn acquisition(s: &Sentence<'_>, t: Trigger) -> Option<Built> {
     {
         seller = Some(x);
     }
-    let amount = s.money_near(clause_start, clause_end, t.start).or_else(|| {
-        s.amounts
-            .iter()
-            .copied()
-            .find(|a| is_money(a) && a.start > t.end && deals::priced(s.chars, t.end, a.start))
-    });
+    // A number inside the stake (`减持120万股`) is no price.
+    let in_stake = |a: &Amount| {
+        stake
+            .as_ref()
+            .is_some_and(|st| a.start < st.end && st.start < a.end)
+    };
+    let amount = s
+        .money_near(clause_start, clause_end, t.start)
+        .filter(|a| !in_stake(a))
+        .or_else(|| {
+            s.amounts.iter().copied().find(|a| {
+                is_money(a)
+                    && !in_stake(a)
+                    && a.start > t.end
+                    && deals::priced(s.chars, t.end, a.start)
+            })
+        });
     // `摘得`, `拍得` win prizes and lots as often as land: only property or a stake makes a deal.
     if matches!(word.as_str(), "摘得" | "拍得") && stake.is_none() {
         return None;
     }
     // A product sold with no buyer is a sale of goods (`以较低的价格出售新款芯片`), not a deal.
-    let goods = target.is_some_and(|x| x.kind == EntityKind::Product) && acquirer.is_none();
+    let goods = target.is_some_and(|x| {
+        x.kind == EntityKind::Product || PRODUCT_NOUNS.iter().any(|n| x.name.ends_with(n))
+    }) && acquirer.is_none();
     // `拿地` names its object.
     let has_object = (target.is_some() && !goods) || stake.is_some() || word == "拿地";
     // A sale with no party at all (`通过股权转让等方式`) is a mention of a kind of deal; one with only
