@@ -215,3 +215,36 @@ fn quitting_a_team_the_recognizer_missed() {
         assert!(moves(text, &[person(text, "韩立明")]).is_empty(), "{text}");
     }
 }
+
+#[test]
+fn a_foreign_name_after_a_verb_is_read_without_the_verb() {
+    // No recognizer mention at all: the name is read from its transliteration chars.
+    let events = find_events("今天我们聊聊罗德里格斯退出国家队。", &[], &[], None);
+    assert_eq!(events.len(), 1, "{events:?}");
+    assert_eq!(talent(&events[0]).1, "罗德里格斯");
+    let events = find_events("俱乐部宣布罗德里格斯离队。", &[], &[], None);
+    assert!(
+        events.iter().all(|e| talent(e).1 == "罗德里格斯"),
+        "{events:?}"
+    );
+}
+
+#[test]
+fn a_known_employer_opening_a_description_is_the_company_left() {
+    let text = "青松集团高级管理人员已全部辞职。";
+    let events = find_event_mentions(text, &[company(text, "青松集团")], &[], None);
+    assert_eq!(events.len(), 1, "{events:?}");
+    assert_eq!(
+        talent(&events[0].event),
+        (TalentAction::Leave, "高级管理人员", Some("青松集团"), None)
+    );
+}
+
+#[test]
+fn what_a_resignation_letter_resigns_from_is_no_mover() {
+    let text = "远川控股公告，周明远已递交辞任执行董事的辞呈。";
+    let entities = [company(text, "远川控股"), person(text, "周明远")];
+    let events = find_events(text, &entities, &[], None);
+    assert!(!events.is_empty());
+    assert!(events.iter().all(|e| talent(e).1 == "周明远"), "{events:?}");
+}

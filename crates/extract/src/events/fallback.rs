@@ -162,6 +162,13 @@ const QUIT_NOT_BODIES: &[&str] = &[
     "考试", "学业", "名单",
 ];
 
+/// Common words ending in a char that also spells foreign names (`宣布` + `朗…`): the char
+/// belongs to the word, not to a name glued after it.
+const GLUED_VERBS: &[&str] = &[
+    "宣布", "发布", "公布", "颁布", "散布", "遍布", "顺利", "胜利", "表达", "到达", "抵达", "传达",
+    "下达", "独特", "奇特", "偶尔", "攻克", "来自", "加盟", "签约",
+];
+
 /// The kind of argument a slot holds.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Slot {
@@ -268,12 +275,16 @@ pub(crate) fn mentions(
         let subject_end = if possessor { t.start - 1 } else { t.start };
         // A phrase never runs into another trigger (`离开甲队加盟乙队`).
         let before = phrase_before(chars, start, subject_end).and_then(|(ps, pe)| {
-            let ps = triggers
+            let cut = triggers
                 .iter()
                 .filter(|o| o.end <= pe && o.end > ps)
                 .map(|o| o.end)
-                .max()
-                .unwrap_or(ps);
+                .max();
+            // `递交辞任董事的辞呈`: what follows another verb is the content of the letter.
+            if possessor && cut.is_some() {
+                return None;
+            }
+            let ps = cut.unwrap_or(ps);
             // `甲董事长因丑闻辞职`: a reason between the mover and a talent verb is no name.
             let talent_verb = matches!(t.kind, Leave | Quit | Join);
             let pe = (ps + 2..pe)
@@ -527,10 +538,26 @@ pub(crate) fn mentions(
                     } else {
                         Vec::new()
                     };
+                    // `公司高级管理人员`, `甲队两名球员`: a known employer opening the description
+                    // is not part of the person.
+                    let employer_end = known
+                        .iter()
+                        .filter(|x| {
+                            matches!(x.kind, EntityKind::Company | EntityKind::Org)
+                                && x.start == ps
+                                && x.end + 2 <= pe
+                        })
+                        .map(|x| x.end)
+                        .max();
                     if titled.is_empty() {
-                        described_person(chars, (ps, pe), fronted, t.kind == Join)
-                            .into_iter()
-                            .collect()
+                        described_person(
+                            chars,
+                            (employer_end.unwrap_or(ps), pe),
+                            fronted,
+                            t.kind == Join,
+                        )
+                        .into_iter()
+                        .collect()
                     } else {
                         titled
                     }
@@ -1556,6 +1583,23 @@ fn person_tail(chars: &[char], start: usize, end: usize) -> Option<(usize, usize
             from += 1;
         }
         if head_ok(from) && !lexicon::is_name_dot(chars[from]) {
+            return Some((from, end));
+        }
+        // `聊聊巴格利退出…`: a run made only of transliteration chars, one of them never used in
+        // Chinese words, is a foreign name whatever verb stands before it.
+        // A verb ending in such a char is no part of it (`宣布`, `发布`).
+        let glued = s > start && {
+            let pair: String = chars[s - 1..=s].iter().collect();
+            GLUED_VERBS.contains(&pair.as_str())
+        };
+        let from = if glued { s + 1 } else { s };
+        if end - from >= 3
+            && lexicon::is_translit_ending(chars[end - 1])
+            && chars[from..end].iter().all(|&c| lexicon::is_translit(c))
+            && chars[from..end]
+                .iter()
+                .any(|&c| lexicon::is_foreign_only(c))
+        {
             return Some((from, end));
         }
     }
