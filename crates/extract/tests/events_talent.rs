@@ -248,3 +248,21 @@ fn what_a_resignation_letter_resigns_from_is_no_mover() {
     assert!(!events.is_empty());
     assert!(events.iter().all(|e| talent(e).1 == "周明远"), "{events:?}");
 }
+
+#[test]
+fn a_club_signing_a_person_named_after_with() {
+    let text = "白鹭队宣布与韩立明签约。";
+    assert_eq!(
+        moves(text, &[person(text, "韩立明")]),
+        vec![join("韩立明", "白鹭队")]
+    );
+    // Two people or two firms signing is no join.
+    let text = "李明与王强签约。";
+    assert!(moves(text, &[person(text, "李明"), person(text, "王强")]).is_empty());
+}
+
+#[test]
+fn the_one_in_whose_term_someone_leaves_is_not_the_mover() {
+    let text = "他成为在周明远任内离职的第三位副总裁。";
+    assert!(moves(text, &[person(text, "周明远")]).is_empty());
+}

@@ -441,6 +441,20 @@ pub(crate) fn mentions(
                 if let Some(p) = after {
                     wanted.push((p, Slot::Person));
                 }
+                // `甲队与乙签约`: the partner after `与` is the person when shaped like a name,
+                // and the side before it is the club.
+                let clause = super::sentences::clause_start(chars, t.start, start);
+                if word == "签约"
+                    && let Some((ps, pe)) = before
+                    && ps > clause + 1
+                    && matches!(chars[ps - 1], '与' | '和' | '同')
+                    && person_tail(chars, ps, pe).is_some_and(|(s, _)| s == ps)
+                    && let Some(q) = phrase_before(chars, clause, ps - 1)
+                    && person_tail(chars, q.0, q.1) != Some(q)
+                {
+                    wanted.push(((ps, pe), Slot::Person));
+                    wanted.push((q, Slot::Signer));
+                }
             }
             Ipo | Layoff | Funding | Investment | Valuation | Acquire | Sell => {
                 if let Some(p) = subject_before(chars, start, t.start) {

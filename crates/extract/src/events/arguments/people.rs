@@ -50,6 +50,18 @@ fn subjects<'a>(s: &Sentence<'a>, pos: usize) -> Vec<&'a Entity> {
     if !s.may_govern(person, pos) {
         return Vec::new();
     }
+    // `在甲任内离职`, `在甲手下辞职`: the one whose term or team it was is not the mover.
+    let lead = s.text(person.start.saturating_sub(1), person.start);
+    let rest = s.text(person.end, pos);
+    if matches!(lead.as_str(), "在" | "于")
+        && [
+            "任内", "任期", "手下", "麾下", "治下", "执政", "时期", "期间",
+        ]
+        .iter()
+        .any(|w| rest.starts_with(w))
+    {
+        return Vec::new();
+    }
     s.coordinated_left(person)
 }
 
