@@ -517,7 +517,13 @@ fn an_organisation_announcing_an_arrival_is_the_one_joined() {
     assert_eq!(events.len(), 1, "{events:?}");
     assert_eq!(
         talent(&events[0]),
-        (TalentAction::Join, "王强", None, Some("星海科技"), None)
+        (
+            TalentAction::Join,
+            "王强",
+            None,
+            Some("星海科技"),
+            Some("首席财务官")
+        )
     );
     assert_eq!(events[0].date.as_deref(), Some("2024-09-12"));
 }

@@ -266,3 +266,27 @@ fn the_one_in_whose_term_someone_leaves_is_not_the_mover() {
     let text = "他成为在周明远任内离职的第三位副总裁。";
     assert!(moves(text, &[person(text, "周明远")]).is_empty());
 }
+
+#[test]
+fn the_company_announcing_an_arrival_is_the_one_joined() {
+    let text = "月之暗面宣布，张伟已正式入职，出任技术副总裁。";
+    let entities = [company(text, "月之暗面"), person(text, "张伟")];
+    let events = find_events(text, &entities, &[], None);
+    assert_eq!(events.len(), 1, "{events:?}");
+    assert_eq!(
+        talent(&events[0]),
+        (TalentAction::Join, "张伟", None, Some("月之暗面"))
+    );
+    assert!(matches!(
+        &events[0].detail,
+        EventDetail::TalentMove { role: Some(r), .. } if r == "技术副总裁"
+    ));
+    // An object after the verb is what is joined, whoever announces.
+    let text = "月之暗面宣布，张伟加入了星河实验室。";
+    let entities = [
+        company(text, "月之暗面"),
+        person(text, "张伟"),
+        org(text, "星河实验室"),
+    ];
+    assert_eq!(moves(text, &entities), vec![join("张伟", "星河实验室")]);
+}

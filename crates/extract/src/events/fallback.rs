@@ -317,7 +317,7 @@ pub(crate) fn mentions(
                         left = q.0;
                     }
                     // `甲队官宣乙加盟`: the announcing side is what the person joins.
-                    if matches!(word.as_str(), "加盟" | "加入" | "回归") {
+                    if matches!(word.as_str(), "加盟" | "加入" | "回归" | "入职") {
                         // `甲战队官宣：乙加盟`: the announcement may stand before a colon.
                         let clause = if clause > start && matches!(chars[clause - 1], '：' | ':') {
                             super::sentences::clause_start(chars, clause - 1, start)

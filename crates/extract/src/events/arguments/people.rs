@@ -221,11 +221,26 @@ pub(super) fn talent(s: &Sentence<'_>, t: Trigger) -> Vec<Built> {
                         })
                         .flatten()
                 };
-                let Some(to) = object.or_else(board_of).or_else(|| {
-                    matches!(trigger_text.as_str(), "加盟" | "加入" | "回归")
-                        .then(|| s.announcer(person))
-                        .flatten()
-                }) else {
+                let intransitive =
+                    matches!(trigger_text.as_str(), "加盟" | "加入" | "回归" | "入职");
+                // `甲公司宣布，乙已正式入职。`: with nothing after the verb, the company whose
+                // announcement tells of the arrival is the one joined.
+                let bare = {
+                    let mut e = t.end;
+                    if s.text(e, e + 1) == "了" {
+                        e += 1;
+                    }
+                    e >= s.clause_end(e)
+                };
+                let Some(to) = object
+                    .or_else(board_of)
+                    .or_else(|| intransitive.then(|| s.announcer(person)).flatten())
+                    .or_else(|| {
+                        (intransitive && bare && !nominal)
+                            .then(|| s.announcing_company(person.start))
+                            .flatten()
+                    })
+                else {
                     continue;
                 };
                 let gap = if to.start > t.end {
@@ -244,7 +259,8 @@ pub(super) fn talent(s: &Sentence<'_>, t: Trigger) -> Vec<Built> {
                     args.push(arg(Role::From, f));
                 }
                 // `加入乙公司，担任CTO` / `加入乙公司出任CTO`: the role at the new company.
-                let role = role_after(s, to.end);
+                // The role follows the company or, with the company announcing, the verb.
+                let role = role_after(s, to.end.max(t.end));
                 if let Some((rs, re)) = role {
                     args.push(Argument {
                         role: Role::Role,
