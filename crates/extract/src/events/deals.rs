@@ -246,6 +246,37 @@ pub(crate) fn holding_at(chars: &[char], pos: usize, ceiling: usize) -> Option<(
     })
 }
 
+/// A headcount written at `pos` that no amount covers (`裁员 70 人`, `裁减120余名`): blanks, digits,
+/// `余`/`多`, blanks, then `人` or `名`. Returns the digits' span and whether `余`/`多` makes the
+/// number a lower bound.
+pub(crate) fn headcount_at(
+    chars: &[char],
+    pos: usize,
+    ceiling: usize,
+) -> Option<(usize, usize, bool)> {
+    let skip_blanks = |mut p: usize| {
+        while p < ceiling && chars[p] == ' ' {
+            p += 1;
+        }
+        p
+    };
+    let start = skip_blanks(pos);
+    let mut end = start;
+    while end < ceiling && chars[end].is_ascii_digit() {
+        end += 1;
+    }
+    if end == start || end - start > 7 {
+        return None;
+    }
+    let mut p = end;
+    let over = p < ceiling && matches!(chars[p], '余' | '多');
+    if over {
+        p += 1;
+    }
+    p = skip_blanks(p);
+    (p < ceiling && matches!(chars[p], '人' | '名')).then_some((start, end, over))
+}
+
 /// Where a later clause of `[from, to)` names the buyer (`，竞得人为甲`): the position right after
 /// the lead words.
 pub(crate) fn buyer_lead(chars: &[char], from: usize, to: usize) -> Option<usize> {
@@ -330,6 +361,17 @@ mod tests {
             Some("物流业务")
         );
         assert_eq!(read(holding_at, "最新款服务器芯片", 0), None);
+    }
+
+    #[test]
+    fn reads_headcounts_written_with_blanks() {
+        let chars: Vec<char> = "裁员 70 人，其中".chars().collect();
+        assert_eq!(headcount_at(&chars, 2, chars.len()), Some((3, 5, false)));
+        let chars: Vec<char> = "裁减120余名员工".chars().collect();
+        assert_eq!(headcount_at(&chars, 2, chars.len()), Some((2, 5, true)));
+        // A year or a sum is no headcount.
+        let chars: Vec<char> = "裁员2019年".chars().collect();
+        assert_eq!(headcount_at(&chars, 2, chars.len()), None);
     }
 
     #[test]

@@ -832,16 +832,32 @@ pub(super) fn ipo(s: &Sentence<'_>, t: Trigger) -> Option<Built> {
     if nearest_any.is_some_and(|e| matches!(e.kind, EntityKind::Product | EntityKind::Person)) {
         return None;
     }
-    let company = s
-        .before(t.start, COMPANY, s.start)
-        .filter(|c| s.may_govern(c, t.start))?;
+    // The listing company: the nearest company before the trigger that is its subject, in the
+    // trigger's clause, governing it from an earlier one, or the topic whose clause has nothing but
+    // time, place and listing words before the verb (`甲公司(简称“甲”，证券代码：688001)于2024年
+    // 在科创板上市`). One named after 继 listed before (`继乙之后上市`) is no subject.
+    let mut candidates: Vec<&Entity> = s
+        .entities
+        .iter()
+        .copied()
+        .filter(|e| e.kind == EntityKind::Company && e.end <= t.start && e.start >= s.start)
+        .filter(|e| s.text(e.start.saturating_sub(1), e.start) != "继")
+        // `首批25家企业`: a batch of listings is no company.
+        .filter(|e| {
+            !["首批", "一批", "多家", "几家", "这批", "又一", "新一批"]
+                .iter()
+                .any(|w| e.name.starts_with(w))
+        })
+        .collect();
+    candidates.sort_by_key(|e| std::cmp::Reverse((e.end, e.start)));
+    let (company, gap) = candidates.into_iter().take(3).find_map(|c| {
+        let gap = listing_gap(s, c, t.start)?;
+        (s.may_govern(c, t.start) || bare_listing_gap(&gap)).then_some((c, gap))
+    })?;
     // `比亚迪e3上市`, `小米电动车上市`: a model or product noun after the maker is a product launch.
     // A model name (`EOS 7D`) or a bracket between the maker and the verb also marks a product, or a
-    // company that is not the subject; exchange names (`NASDAQ`, `A股`) may stand there.
-    let mut gap = s.text(company.end, t.start);
-    for x in EXCHANGES {
-        gap = gap.replace(x, "");
-    }
+    // company that is not the subject; exchange names (`NASDAQ`, `A股`), dates and the company's
+    // short name or code in brackets may stand there.
     if gap.contains(|c: char| c.is_ascii_alphanumeric() || matches!(c, '）' | ')' | '》' | '」'))
         || PRODUCT_NOUNS.iter().any(|n| gap.contains(n))
     {
@@ -891,10 +907,17 @@ pub(super) fn ipo(s: &Sentence<'_>, t: Trigger) -> Option<Built> {
                 .copied()
                 .find(|a| is_money(a) && a.start >= at && a.start - at <= 12)
         });
+    // `甲上市首日`, `甲上市后`: the company's own listing, told as a time.
+    let after = s.text(t.end, t.end + 2);
+    let listing_time = ["首日", "当日", "当天"]
+        .iter()
+        .any(|w| after.starts_with(w))
+        || after.starts_with('后') && company.end == t.start;
     if s.text(t.start, t.end) == "上市"
         && exchange_span.is_none()
         && amount.is_none()
         && !listing_word
+        && !listing_time
     {
         return None;
     }
@@ -919,6 +942,96 @@ pub(super) fn ipo(s: &Sentence<'_>, t: Trigger) -> Option<Built> {
     })
 }
 
+/// Dates in the words between a listing company and its verb (`于2024年6月`, `今年`).
+static LISTING_DATE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"[0-9]{1,4}(?:年|月|日|号)|[今去明]年|年内|年底|年初|上半年|下半年|近日|日前|今日|本月|下月|本周")
+        .expect("listing date pattern")
+});
+
+/// Another listing named as a time (`继乙之后`).
+static LISTING_AFTER: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"继[^，。,]{1,12}之后").expect("listing-after pattern"));
+
+/// The words between a listing company and the trigger at `pos`, with what may stand there without
+/// taking the subject's place removed: the company's stock code or its short name in brackets
+/// (`(简称“甲”，证券代码：688001)`), exchanges and dates. `None` when a bracket opened there is
+/// not closed before the trigger.
+fn listing_gap(s: &Sentence<'_>, company: &Entity, pos: usize) -> Option<String> {
+    let mut from = crate::events::spans::org_end(s.chars, company.end, pos);
+    if from < pos && matches!(s.chars[from], '(' | '（') {
+        let close = (from + 1..pos.min(from + 48)).find(|&i| matches!(s.chars[i], ')' | '）'));
+        if let Some(close) = close {
+            let inside = s.text(from + 1, close);
+            if ["简称", "代码", "以下"].iter().any(|w| inside.contains(w)) {
+                from = close + 1;
+            }
+        } else if s.text(from, pos).contains(['，', ',']) {
+            return None;
+        }
+    }
+    // `斗鱼游戏直播平台`: a description glued to the name is part of the subject.
+    let glued = (from..pos.min(from + 8))
+        .take_while(|&i| crate::events::fallback::is_phrase_char(s.chars[i]))
+        .map(|i| i + 1)
+        .filter(|&e| {
+            let t = s.text(from, e);
+            ["平台", "公司", "集团", "企业", "银行"]
+                .iter()
+                .any(|w| t.ends_with(w))
+        })
+        .last();
+    if let Some(e) = glued {
+        from = e;
+    }
+    let mut gap = s.text(from, pos);
+    for x in EXCHANGES {
+        gap = gap.replace(x, "");
+    }
+    // `继乙之后`: another company's earlier listing is a time.
+    let gap = LISTING_AFTER.replace_all(&gap, "");
+    Some(LISTING_DATE.replace_all(&gap, "").into_owned())
+}
+
+/// True when the cleaned words before a listing verb are only light and listing words (`在`, `于`,
+/// `正式`, `挂牌`), so the company before them is the verb's subject even across a comma.
+fn bare_listing_gap(gap: &str) -> bool {
+    const LIGHT: &[&str] = &[
+        "首次公开募股",
+        "公开发行",
+        "已经",
+        "正式",
+        "成功",
+        "顺利",
+        "终于",
+        "即将",
+        "计划",
+        "有望",
+        "宣布",
+        "挂牌",
+        "登陆",
+        "奔赴",
+        "前往",
+        "赴港",
+        "赴美",
+        "分拆",
+        "将",
+        "已",
+        "拟",
+        "在",
+        "于",
+        "赴",
+        "并",
+        "也",
+        "，",
+        " ",
+    ];
+    let mut rest = gap.to_owned();
+    for w in LIGHT {
+        rest = rest.replace(w, "");
+    }
+    rest.is_empty()
+}
+
 /// Job cuts with the headcount or share standing by the trigger.
 pub(super) fn layoff(s: &Sentence<'_>, t: Trigger) -> Option<Built> {
     let company = s
@@ -926,12 +1039,19 @@ pub(super) fn layoff(s: &Sentence<'_>, t: Trigger) -> Option<Built> {
         .filter(|c| s.may_govern(c, t.start))?;
     let clause_start = s.clause_start(t.start);
     let clause_end = s.clause_end(t.end);
-    // `被甲队裁掉`: someone let go, told without the person, is no job cut.
-    let head = s.text(clause_start, t.start);
+    // `被甲队裁掉`: someone let go, told without the person, is no job cut. A passive describing
+    // the company (`被称为…的甲公司宣布裁员`) stands before it and does not count.
+    let head = s.text(clause_start.max(company.end), t.start);
     let reported = ["被曝", "被传", "被爆", "被指", "被报道"]
         .iter()
         .any(|w| head.contains(w));
-    if head.contains('被') && !reported {
+    let agent = s
+        .text(
+            company.start.saturating_sub(2).max(clause_start),
+            company.start,
+        )
+        .contains('被');
+    if (head.contains('被') || agent) && !reported {
         return None;
     }
     // The headcount or share stands right by the trigger (`裁员300人`, `300名员工被裁`, `裁员占比15%`).
@@ -955,8 +1075,28 @@ pub(super) fn layoff(s: &Sentence<'_>, t: Trigger) -> Option<Built> {
         .filter(near)
         .filter(|a| a.kind == AmountKind::Percent)
         .min_by_key(|a| a.start.abs_diff(t.end));
+    // `裁员 70 人`: a headcount the amount reader left, read here.
+    let count = count.cloned().or_else(|| {
+        // Read to the sentence end: the blanks around the number break clauses.
+        let (a, b, over) = deals::headcount_at(s.chars, t.end, s.end)?;
+        Some(Amount {
+            text: s.text(a, b),
+            start: a,
+            end: b,
+            kind: AmountKind::Count,
+            value: s.text(a, b).parse().ok()?,
+            max: None,
+            currency: None,
+            qualifier: if over {
+                zhnews_model::Qualifier::Over
+            } else {
+                zhnews_model::Qualifier::Exact
+            },
+            unit: Some("人".to_owned()),
+        })
+    });
     let mut args = vec![arg(Role::Company, company)];
-    if let Some(c) = count {
+    if let Some(c) = &count {
         args.push(amount_arg(Role::Count, c));
     }
     if let Some(p) = share {
@@ -965,7 +1105,7 @@ pub(super) fn layoff(s: &Sentence<'_>, t: Trigger) -> Option<Built> {
     Some(Built {
         detail: EventDetail::Layoff {
             company: company.name.clone(),
-            count: count.cloned(),
+            count,
             share: share.cloned(),
         },
         arguments: args,
