@@ -179,6 +179,25 @@ pub(crate) fn stake_at(chars: &[char], pos: usize, ceiling: usize) -> Option<(us
     Some((start, end))
 }
 
+/// A stake in a unit of the company named right before `pos` (`中国控股权`, `亚太区股权`): a short
+/// phrase, no number in it, ending in a share noun. Returns the phrase's span.
+pub(crate) fn unit_stake_at(chars: &[char], pos: usize, ceiling: usize) -> Option<(usize, usize)> {
+    let mut e = pos;
+    while e < ceiling && e - pos < 6 && is_phrase_char(chars[e]) && !chars[e].is_ascii_digit() {
+        e += 1;
+        if let Some(n) = SHARE_NOUNS
+            .iter()
+            .find(|w| text(chars, pos, e).ends_with(*w))
+            .map(|w| w.chars().count())
+        {
+            // The unit must be named: a bare share noun is `stake_at`'s.
+            let glued = word_at(chars, e, ceiling, &["有限", "公司", "转让"]).is_some();
+            return (e - n > pos && !glued).then_some((pos, e));
+        }
+    }
+    None
+}
+
 /// A business written right after a company name at `pos` (`手机芯片业务`, `中国区业务`): the
 /// phrase up to its business noun, at most 12 chars, with no break inside.
 pub(crate) fn business_at(chars: &[char], pos: usize, ceiling: usize) -> Option<(usize, usize)> {
@@ -343,6 +362,12 @@ mod tests {
             Some("中国区业务")
         );
         assert_eq!(read(business_at, "旗下产品", 0), None);
+        assert_eq!(
+            read(unit_stake_at, "中国控股权，", 0).as_deref(),
+            Some("中国控股权")
+        );
+        assert_eq!(read(unit_stake_at, "股权", 0), None);
+        assert_eq!(read(unit_stake_at, "中国股份有限公司", 0), None);
         assert_eq!(
             read(property_at, "了城东一宗商住用地，楼面价", 0).as_deref(),
             Some("城东一宗商住用地")

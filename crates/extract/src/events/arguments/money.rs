@@ -479,6 +479,15 @@ fn stake_of(s: &Sentence<'_>, target: &Entity, ceiling: usize) -> Option<Stake> 
             business: false,
         });
     }
+    if let Some((a, b)) = deals::unit_stake_at(s.chars, at, ceiling) {
+        return Some(Stake {
+            text: s.text(a, b),
+            // `乙中国控股权`: the unit is named with its company.
+            start: target.start,
+            end: b,
+            business: false,
+        });
+    }
     let (a, b) = deals::business_at(s.chars, at, ceiling)?;
     Some(Stake {
         text: s.text(a, b),
