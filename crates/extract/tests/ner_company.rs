@@ -290,3 +290,73 @@ fn bank_initials_right_after_a_preposition() {
         .count();
     assert_eq!(banks, 4, "{entities:?}");
 }
+
+#[test]
+fn firms_across_sectors_are_found_before_a_verb_or_a_staff_word() {
+    for (text, mention, name) in [
+        ("魅族开始在海外市场招聘工程师。", "魅族", "魅族"),
+        ("WeWork的员工收到了一封内部信。", "WeWork", "WeWork"),
+        ("油服公司哈里伯顿下调了全年预期。", "哈里伯顿", "哈里伯顿"),
+        (
+            "据悉，Halliburton将出售一项钻井业务。",
+            "Halliburton",
+            "哈里伯顿",
+        ),
+        ("国泰航空公布了新的高层任命。", "国泰航空", "国泰航空"),
+        ("隆基绿能与通威股份签署了长单。", "通威股份", "通威股份"),
+    ] {
+        assert_eq!(
+            company_named(text, mention).as_deref(),
+            Some(name),
+            "{text}: {:?}",
+            extract(text)
+        );
+    }
+}
+
+#[test]
+fn a_dictionary_name_inside_a_longer_known_word_is_not_matched() {
+    // `日本航空` (the airline) inside `日本航空自卫队` (an air force).
+    let found = companies("日本航空自卫队将在当地部署新型雷达。");
+    assert!(found.is_empty(), "{found:?}");
+}
+
+#[test]
+fn an_office_field_after_a_firm_is_no_part_of_its_name() {
+    let found = companies("晨岭科技证券事务代表王晓辞职。");
+    assert_eq!(
+        found,
+        ["晨岭科技"],
+        "{:?}",
+        extract("晨岭科技证券事务代表王晓辞职。")
+    );
+    let found = companies("该集团高级投资董事陈明加入董事会。");
+    assert!(found.is_empty(), "{found:?}");
+}
+
+#[test]
+fn a_funding_verb_or_a_determiner_is_no_brand() {
+    let text = "京东领投了这轮融资，星岩资本跟投。";
+    let found = companies(text);
+    assert!(found.contains(&"京东".to_owned()), "{found:?}");
+    assert!(found.iter().all(|c| !c.contains("领投")), "{found:?}");
+    let text = "张华已辞任该公司的非执行董事职务。";
+    let found = companies(text);
+    assert!(found.is_empty(), "{found:?}");
+}
+
+#[test]
+fn a_latin_name_with_staff_is_an_employer() {
+    for (text, mention) in [
+        ("Zentrix的员工透露公司将调整架构。", "Zentrix"),
+        ("Korvix裁员200人。", "Korvix"),
+    ] {
+        assert!(
+            companies(text).contains(&mention.to_owned()),
+            "{text}: {:?}",
+            extract(text)
+        );
+    }
+    // A title is no employer.
+    assert!(companies("CEO的员工持股计划已经公布。").is_empty());
+}

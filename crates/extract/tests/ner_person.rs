@@ -156,3 +156,16 @@ fn behind_a_title_joined_and_lower_case_latin_names_are_people() {
     let found = people(text);
     assert!(found.is_empty(), "{found:?}");
 }
+
+#[test]
+fn a_preposition_glued_onto_a_name_is_left_out() {
+    for (text, name) in [
+        ("董事刘洋于今年三月辞职。", "刘洋"),
+        ("副总裁周懿因个人原因辞去职务。", "周懿"),
+        ("除总经理冯鑫外，其他高管均已离职。", "冯鑫"),
+    ] {
+        assert_eq!(people(text), [name], "{text}");
+    }
+    // Without the frame the same char may end a name.
+    assert_eq!(people("记者采访了村民张德外。"), ["张德外"]);
+}

@@ -312,6 +312,18 @@ fn classify(token: &Token<'_>, legal: bool) -> BrandToken {
     if !word.chars().all(lexicon::is_han) || lexicon::is_name_stop_word(word) {
         return BrandToken::Stop;
     }
+    // `京东领投新潮传媒`: how a round is joined is no part of the funded firm's name.
+    if DEAL_VERBS.contains(&word) {
+        return BrandToken::Stop;
+    }
+    // `辞任该公司` (jieba: `任该/公司`): a token closing on a determiner points at the firm
+    // named before, it names none itself.
+    if word.chars().count() == 2
+        && word.ends_with(['该', '此', '其', '本', '各', '每'])
+        && !jieba().has_word(word)
+    {
+        return BrandToken::Stop;
+    }
     if legal && lexicon::is_generic_modifier(word) && !DETERMINERS.contains(&word) {
         return BrandToken::Common;
     }
@@ -331,6 +343,9 @@ fn classify(token: &Token<'_>, legal: bool) -> BrandToken {
         _ => BrandToken::Stop,
     }
 }
+
+/// Verbs of a funding round that jieba does not know and would leave as name-like runs.
+const DEAL_VERBS: &[&str] = &["领投", "跟投", "参投", "联投", "合投", "独投"];
 
 /// Nouns of a sentence that are often written right before a legal name (`被告X有限公司`).
 const LEGAL_NAME_OPENERS: &[&str] = &[
@@ -360,9 +375,15 @@ fn suffixed_at(doc: &Doc<'_>, index: usize, out: &mut Vec<Candidate>) {
         && VERB_LIKE_SUFFIXES.contains(&suffix)
         && doc.tokens.get(index + 1).is_some_and(|next| {
             matches!(next.word, "了" | "过" | "着")
-                || matches!(next.word, "总监" | "经理" | "顾问" | "专家" | "主管" | "官")
+                || matches!(
+                    next.word,
+                    "总监" | "经理" | "顾问" | "专家" | "主管" | "官" | "董事" | "分析师"
+                )
         })
     {
+        return;
+    }
+    if token.word == suffix && opens_office_field(doc, token.end) {
         return;
     }
     // `有限责任/公司`: jieba cuts the legal form in two.
@@ -522,6 +543,13 @@ fn suffixed_at(doc: &Doc<'_>, index: usize, out: &mut Vec<Candidate>) {
     });
 }
 
+/// Whether a suffix word ending at `end` is the field of a listed firm's office that follows
+/// (`证券事务代表`, `证券事务部`), not the end of a broker's name.
+fn opens_office_field(doc: &Doc<'_>, end: usize) -> bool {
+    doc.token_at(end)
+        .is_some_and(|next| next.word.starts_with("事务"))
+}
+
 fn latin_brand_at(doc: &Doc<'_>, index: usize, out: &mut Vec<Candidate>) {
     let token = &doc.tokens[index];
     if token.tag != "eng" || token.end - token.start < 2 {
@@ -557,9 +585,14 @@ fn latin_brand_at(doc: &Doc<'_>, index: usize, out: &mut Vec<Candidate>) {
                 && (matches!(after_next, "《" | "新作")
                     || FIRM_CUES_AFTER.contains(&after_next)
                     || after_next == "首席")));
+    // `Korvix裁员`, `Zentrix的员工`: a Latin name that has staff and cuts them is an employer.
+    let employs = !lexicon::is_title_before(word)
+        && (LATIN_STAFF_CUES.contains(&after)
+            || (after == "的" && LATIN_STAFF_CUES.contains(&after_next)));
     if LATIN_COMPANY_CUES_AFTER.contains(&after)
         || LATIN_COMPANY_CUES_BEFORE.contains(&before)
         || makes
+        || employs
     {
         out.push(Candidate::unnamed(
             token.start,
@@ -569,6 +602,9 @@ fn latin_brand_at(doc: &Doc<'_>, index: usize, out: &mut Vec<Candidate>) {
         ));
     }
 }
+
+/// Words after a Latin name (or after its `的`) that only an employer has.
+const LATIN_STAFF_CUES: &[&str] = &["员工", "职员", "雇员", "裁员"];
 
 /// Verbs after a Latin name that a maker does (`Crytek开发`, `Gazillion携手`).
 const LATIN_MAKER_CUES_AFTER: &[&str] = &[
@@ -717,9 +753,10 @@ pub(crate) fn extend_branches(doc: &Doc<'_>, accepted: &mut [Candidate]) {
         // `Valve公司`, `暴雪公司`: the company word belongs to the name it follows.
         // `佳士得拍卖行`, `人保财险` likewise take a company suffix written as its own token.
         if let Some(suffix) = doc.token_at(candidate.end).filter(|t| {
-            t.word == "公司"
+            (t.word == "公司"
                 || (lexicon::COMPANY_SUFFIXES.contains(&t.word)
-                    && !VERB_LIKE_SUFFIXES.contains(&t.word))
+                    && !VERB_LIKE_SUFFIXES.contains(&t.word)))
+                && !opens_office_field(doc, t.end)
         }) {
             candidate.end = suffix.end;
         } else if let Some(end) = subsidiary_end(doc, candidate.end) {

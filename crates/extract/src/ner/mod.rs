@@ -8,7 +8,8 @@
 //! 2. people ([`person`]): surname + given-name evidence scored with context cues (titles before,
 //!    speech/action verbs and titles after, apposition), transliterated names with `·`, Latin names;
 //! 3. companies and orgs ([`company`]): brand + suffix, full legal names with their
-//!    `（以下简称“X”）` short forms, Latin brands next to company cues;
+//!    `（以下简称“X”）` short forms, Latin brands next to company cues; sports teams ([`team`]):
+//!    a place's team, clubs by sport + 俱乐部, nicknames that are ordinary words in sport texts;
 //! 4. overlaps are resolved by priority, then length;
 //! 5. document consistency: every name accepted once is found at its other occurrences, and
 //!    `杨总`/`周博士` forms link back to the one full name with that surname.
@@ -19,6 +20,7 @@ mod company;
 mod doc;
 pub mod lexicon;
 mod person;
+mod team;
 mod translit;
 
 use crate::dict::Dictionary;
@@ -124,9 +126,11 @@ impl Recognizer {
         self.dictionary_candidates(&doc, &mut candidates);
         person::candidates(&doc, &mut candidates);
         company::candidates(&doc, &mut candidates);
+        team::candidates(&doc, &mut candidates);
         candidates.retain(|c| !self.ignored.contains(&doc.slice(c.start, c.end)));
         let mut accepted = resolve(candidates);
         company::extend_branches(&doc, &mut accepted);
+        team::extend_clubs(&doc, &mut accepted);
         company::link_short_forms(&doc, &mut accepted);
         person::propagate(&doc, &mut accepted);
         let mut accepted = resolve(accepted);
@@ -160,7 +164,10 @@ impl Recognizer {
             let start = doc.char_of_byte(found.start());
             let end = doc.char_of_byte(found.end());
             let (kind, name, owner, surface) = &self.patterns[found.pattern().as_usize()];
-            if !dictionary_match_fits(doc, start, end, surface) {
+            if !dictionary_match_fits(doc, start, end, surface)
+                || inside_known_word(doc, start, end)
+                || (*kind != EntityKind::Person && inside_dotted_name(doc, start, end))
+            {
                 continue;
             }
             let latin = surface.is_ascii();
@@ -244,6 +251,26 @@ fn dictionary_match_fits(doc: &Doc<'_>, start: usize, end: usize, surface: &str)
         return true;
     }
     doc.is_boundary(start) && doc.is_boundary(end)
+}
+
+/// Whether chars `start..end` lie strictly inside one longer word jieba knows (`日本航空` inside
+/// `日本航空自卫队`): the word is something else that contains the name. Only dictionary words
+/// count: a run jieba's HMM glued together (`魅族开始`) says nothing.
+fn inside_known_word(doc: &Doc<'_>, start: usize, end: usize) -> bool {
+    doc.token_covering(start).is_some_and(|token| {
+        token.start <= start
+            && token.end >= end
+            && token.end - token.start > end - start
+            && crate::segment::jieba().has_word(token.word)
+    })
+}
+
+/// Whether chars `start..end` are one part of a transliterated name joined by a name dot
+/// (`切尔西·克林顿` is a person, not the club).
+fn inside_dotted_name(doc: &Doc<'_>, start: usize, end: usize) -> bool {
+    let han_at = |i: usize| doc.chars.get(i).is_some_and(|&c| lexicon::is_han(c));
+    let dot_at = |i: usize| doc.chars.get(i).is_some_and(|&c| lexicon::is_name_dot(c));
+    (dot_at(end) && han_at(end + 1)) || (start >= 2 && dot_at(start - 1) && han_at(start - 2))
 }
 
 /// Keeps the best non-overlapping candidates: higher priority first, then longer, then earlier.

@@ -31,6 +31,12 @@ const FUNCTION_SURNAME: f32 = 2.0;
 const NOT_GIVEN_EXTRA: &str = "姓氏以";
 /// Score from which a person outranks short dictionary aliases.
 const STRONG: f32 = 5.0;
+/// Prepositions jieba glues onto a two-char name (`刘洋于2019年`, `周懿因工作调动`): as the last
+/// given char before more words they are the preposition, and the name is one char shorter.
+const GLUED_PREPOSITIONS: &str = "于因";
+/// What a one-char given name gains when jieba's name token only added such a preposition:
+/// the cut of that token is then no evidence against the name.
+const GLUED_PREPOSITION_CUT: f32 = 2.0;
 
 /// Adds person candidates of `doc` to `out`.
 pub(crate) fn candidates(doc: &Doc<'_>, out: &mut Vec<Candidate>) {
@@ -249,6 +255,11 @@ const SPEECH_VERBS: [&str; 12] = [
     "说", "表示", "称", "认为", "指出", "坦言", "透露", "说道", "笑称", "直言", "告诉", "回忆",
 ];
 
+/// Adverbs written between a name and the verb that cues it (`将`加盟, `已`离职).
+const MODAL_ADVERBS: &[&str] = &[
+    "将", "已", "已经", "正式", "终于", "即将", "或将", "有望", "决定", "也", "则", "还",
+];
+
 /// Score of the context around a name at chars `start..end`: titles before, titles and verbs after.
 fn context_score(doc: &Doc<'_>, start: usize, end: usize) -> f32 {
     let mut score = 0.0;
@@ -272,6 +283,13 @@ fn context_score(doc: &Doc<'_>, start: usize, end: usize) -> f32 {
             score += 2.0;
         } else if lexicon::is_verb_after(after.word) {
             score += 1.5;
+        } else if MODAL_ADVERBS.contains(&after.word)
+            && doc
+                .token_at(after.end)
+                .is_some_and(|verb| lexicon::is_verb_after(verb.word))
+        {
+            // `巴特勒将加盟`, `李明已离职`: an adverb between the name and its verb.
+            score += 1.2;
         } else if matches!(after.word, "：" | ":") {
             // A speaker's name before a colon (`王明：我们…`), as interviews and transcripts
             // write it; weaker than a verb, since labels also take colons.
@@ -539,6 +557,17 @@ fn chinese_name_at(
             if lexicon::is_not_name_ending(chars[end - 1]) {
                 given -= 2.5;
             }
+            // `刘洋于2019年`: the reading that swallows the preposition is no name; the one that
+            // stops before it is as good as a whole name token.
+            if given_len == 2 && ends_in_glued_preposition(chars, start, end) {
+                continue;
+            }
+            if given_len == 1
+                && end < chars.len()
+                && ends_in_glued_preposition(chars, start, end + 1)
+            {
+                given += GLUED_PREPOSITION_CUT;
+            }
             // A "given name" that reads as the inside of a transliteration (桑德兰, 米德尔) is
             // more likely a foreign place, club or a person's name cut short.
             let foreign = translit::foreignness(&chars[start + surname_len..end]);
@@ -609,6 +638,23 @@ fn chinese_name_at(
             near.push(candidate);
         }
     }
+}
+
+/// Whether the name reading `start..end` ends in a preposition that belongs to the sentence:
+/// `于`/`因` followed by more words (`刘洋于2019年`), or `外` closing a `除…外` frame that opened
+/// shortly before the name (`除董事长张伟外`).
+fn ends_in_glued_preposition(chars: &[char], start: usize, end: usize) -> bool {
+    let last = chars[end - 1];
+    let more_words = chars.get(end).is_some_and(|&c| c.is_alphanumeric());
+    if GLUED_PREPOSITIONS.contains(last) {
+        return more_words;
+    }
+    last == '外'
+        && chars[start.saturating_sub(8)..start]
+            .iter()
+            .rev()
+            .take_while(|c| !"，。；！？,;".contains(**c))
+            .any(|&c| c == '除')
 }
 
 /// Drops readings that fill a pair of title marks on their own (`《朱诺》`): a name written as a
@@ -1016,7 +1062,9 @@ fn transliterated_at(
             }
         }
         Some(token) if token.end < end => {
-            // Several tokens: each must be unknown or itself name-like.
+            // Several tokens: each must be unknown or itself name-like, unless a title before
+            // and a cue after frame the run (`球员博古/特宣布`).
+            let framed = titled && cued_end == Some(end);
             let mut pos = start;
             while pos < end {
                 let Some(token) = doc.token_at(pos) else {
@@ -1025,6 +1073,7 @@ fn transliterated_at(
                 if known_word(token.word)
                     && token.word.chars().count() > 1
                     && !token.tag.starts_with("nr")
+                    && !framed
                 {
                     return;
                 }
