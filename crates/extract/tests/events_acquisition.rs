@@ -200,6 +200,13 @@ fn a_business_is_sold_by_the_company_running_it() {
             Some("12亿元")
         )
     );
+    // The price may come later, named after the sum.
+    let text = "远川集团出售旗下球队，22亿元的成交额创下纪录。";
+    let amounts = [money(text, "22亿元", "2200000000")];
+    assert_eq!(
+        only_deal(text, &[company(text, "远川集团")], &amounts),
+        deal(None, None, Some("远川集团"), Some("球队"), Some("22亿元"))
+    );
     let text = "远川集团出售旗下物流业务。";
     assert_eq!(
         only_deal(text, &[company(text, "远川集团")], &[]),

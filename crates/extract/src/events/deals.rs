@@ -313,6 +313,31 @@ pub(crate) fn party_at(chars: &[char], pos: usize, ceiling: usize) -> Option<(us
     (e >= pos + 2 && !cut_short).then_some((pos, e))
 }
 
+/// True when a price noun follows the amount ending at `end` (`22亿美元的成交额`, `5亿元的对价`).
+pub(crate) fn price_follows(chars: &[char], end: usize, ceiling: usize) -> bool {
+    let at = if starts_with_at(chars, end, ceiling, "的") {
+        end + 1
+    } else {
+        end
+    };
+    word_at(
+        chars,
+        at,
+        ceiling,
+        &[
+            "成交额",
+            "成交价",
+            "交易额",
+            "交易对价",
+            "对价",
+            "作价",
+            "收购价",
+            "转让价",
+        ],
+    )
+    .is_some()
+}
+
 /// True when a price word stands in `[from, to)`, right before `pos` (`作价3.95亿港元`).
 pub(crate) fn priced(chars: &[char], from: usize, pos: usize) -> bool {
     let lead = text(chars, pos.saturating_sub(6).max(from), pos);
@@ -410,5 +435,8 @@ mod tests {
         let price = chars.iter().position(|&c| c == '3').unwrap();
         assert!(priced(&chars, 0, price));
         assert!(!priced(&chars, 0, 4));
+        let chars: Vec<char> = "22亿美元的成交额创下纪录".chars().collect();
+        assert!(price_follows(&chars, 5, chars.len()));
+        assert!(!price_follows(&chars, 2, chars.len()));
     }
 }

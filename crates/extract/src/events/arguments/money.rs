@@ -765,7 +765,8 @@ pub(super) fn acquisition(s: &Sentence<'_>, t: Trigger) -> Option<Built> {
                 is_money(a)
                     && !in_stake(a)
                     && a.start > t.end
-                    && deals::priced(s.chars, t.end, a.start)
+                    && (deals::priced(s.chars, t.end, a.start)
+                        || deals::price_follows(s.chars, a.end, s.end))
             })
         });
     // `摘得`, `拍得` win prizes and lots as often as land: only property or a stake makes a deal.
