@@ -290,3 +290,36 @@ fn the_company_announcing_an_arrival_is_the_one_joined() {
     ];
     assert_eq!(moves(text, &entities), vec![join("张伟", "星河实验室")]);
 }
+
+#[test]
+fn a_body_that_has_members_leaving_is_what_they_quit() {
+    let events = find_events("白鹭队先后有三名国脚退出。", &[], &[], None);
+    assert_eq!(events.len(), 1, "{events:?}");
+    assert_eq!(
+        talent(&events[0]),
+        (TalentAction::Leave, "三名国脚", Some("白鹭队"), None)
+    );
+    let events = find_events("今年白鹭队陆续有多位主力球员的退出。", &[], &[], None);
+    assert_eq!(events.len(), 1, "{events:?}");
+    assert_eq!(
+        talent(&events[0]),
+        (TalentAction::Leave, "多位主力球员", Some("白鹭队"), None)
+    );
+    // Fans are no members who quit.
+    assert!(find_events("白鹭队有很多球迷退出。", &[], &[], None).is_empty());
+}
+
+#[test]
+fn the_person_after_a_passive_relative_clause_was_dismissed() {
+    let text = "远川精机公告了新进展，被辞退的前总经理周明远提起诉讼。";
+    let entities = [company(text, "远川精机"), person(text, "周明远")];
+    let events = find_events(text, &entities, &[], None);
+    assert_eq!(events.len(), 1, "{events:?}");
+    assert_eq!(
+        talent(&events[0]),
+        (TalentAction::Leave, "周明远", Some("远川精机"), None)
+    );
+    // Staff dismissed as a group, with a person in another clause.
+    let text = "被辞退的员工都拿到了补偿，周明远表示满意。";
+    assert!(moves(text, &[person(text, "周明远")]).is_empty());
+}

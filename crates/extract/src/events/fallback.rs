@@ -547,11 +547,6 @@ pub(crate) fn mentions(
                     && !named_inside
                     && (matches!(t.kind, Leave | Quit | Join) && subject || t.kind == Fire) =>
                 {
-                    let titled = if matches!(t.kind, Leave | Quit) {
-                        title_subject(chars, ps, pe)
-                    } else {
-                        Vec::new()
-                    };
                     // `公司高级管理人员`, `甲队两名球员`: a known employer opening the description
                     // is not part of the person.
                     let employer_end = known
@@ -563,17 +558,40 @@ pub(crate) fn mentions(
                         })
                         .map(|x| x.end)
                         .max();
-                    if titled.is_empty() {
-                        described_person(
-                            chars,
-                            (employer_end.unwrap_or(ps), pe),
-                            fronted,
-                            t.kind == Join,
-                        )
-                        .into_iter()
-                        .collect()
+                    // `甲队先后有三名球员退出`: the body that has them, then the people.
+                    let has = (ps + 1..pe).rev().find(|&i| chars[i] == '有');
+                    let body = has.and_then(|h| {
+                        let mut be = h;
+                        while let Some(n) = MEMBER_ADVERBS.iter().find_map(|w| {
+                            let n = w.chars().count();
+                            (be >= ps + n && chars[be - n..be].iter().copied().eq(w.chars()))
+                                .then_some(n)
+                        }) {
+                            be -= n;
+                        }
+                        fit(chars, ps, be, Slot::Org)
+                    });
+                    let titled = if matches!(t.kind, Leave | Quit) {
+                        title_subject(chars, has.map_or(ps, |h| h + 1), pe)
+                    } else {
+                        Vec::new()
+                    };
+                    let from = match (has, employer_end) {
+                        (Some(h), _) => h + 1,
+                        (None, Some(e)) => e,
+                        (None, None) => ps,
+                    };
+                    let people = if titled.is_empty() {
+                        described_person(chars, (from, pe), fronted, t.kind == Join)
+                            .into_iter()
+                            .collect()
                     } else {
                         titled
+                    };
+                    if people.is_empty() {
+                        people
+                    } else {
+                        people.into_iter().chain(body).collect()
                     }
                 }
                 None => continue,
@@ -920,6 +938,10 @@ const PERSON_HEADS: &[&str] = &[
     "主任",
 ];
 
+/// Adverbs between a body and the `有` that introduces its members (`甲队陆续有…`).
+pub(crate) const MEMBER_ADVERBS: &[&str] =
+    &["陆续", "先后", "相继", "已", "又", "也", "还", "共", "已经"];
+
 /// Heads that name a mass of staff rather than a person (`员工加入`): no joiner without a name.
 const STAFF_HEADS: &[&str] = &["人员", "员工", "职工", "职员", "雇员", "工作人员"];
 
@@ -1228,6 +1250,14 @@ fn phrase_before(chars: &[char], floor: usize, pos: usize) -> Option<(usize, usi
             }
         }
         break;
+    }
+    // `今年甲队…`: 今 stops a phrase, the rest of the time word is no part of the name.
+    if start > floor
+        && start + 1 < end
+        && matches!(chars[start - 1], '今' | '昨')
+        && matches!(chars[start], '年' | '天' | '日')
+    {
+        start += 1;
     }
     (start < end && end - start <= 16).then_some((start, end))
 }

@@ -137,6 +137,20 @@ pub(super) fn talent(s: &Sentence<'_>, t: Trigger) -> Vec<Built> {
                         let lead = s.text(c.start.saturating_sub(1), c.start);
                         c.start > person.end && (lead == "从" || lead == "自" || lead == "在")
                     });
+                // `甲队陆续有两名球员退出`: the body that has the movers.
+                let source = source.or_else(|| {
+                    s.before(person.start, ORG_LIKE, s.clause_start(person.start))
+                        .filter(|c| {
+                            let mut between = s.text(c.end, person.start);
+                            while let Some(rest) = crate::events::fallback::MEMBER_ADVERBS
+                                .iter()
+                                .find_map(|w| between.strip_prefix(w))
+                            {
+                                between = rest.to_owned();
+                            }
+                            between == "有"
+                        })
+                });
                 // `退出` needs what is quit (`退出比赛` is no move), unless the clause ends with it
                 // (`某某宣布退出！`) or the body is named before it (`从甲组合退出`).
                 let ends_clause = t.end >= s.end
@@ -382,8 +396,25 @@ pub(super) fn fire(s: &Sentence<'_>, t: Trigger) -> Vec<Built> {
                     .chars()
                     .position(|c| c == '被' || c == '遭')
                     .unwrap_or(0));
-        let person = s.before(bei, PERSON, s.start);
         let actor = s.before(t.start, ORG_LIKE, bei);
+        // `被辞退的前总经理乙`: a relative clause names the person right after it.
+        let relative = (s.text(t.end, t.end + 1) == "的")
+            .then(|| {
+                // Only the person's description stands between (`前总经理及子公司前董事长`).
+                s.after(t.end + 1, PERSON, 16).filter(|p| {
+                    s.chars[t.end + 1..p.start].iter().all(|&c| {
+                        crate::events::fallback::is_phrase_char(c) || matches!(c, '、' | '及')
+                    })
+                })
+            })
+            .flatten();
+        let person = relative.or_else(|| s.before(bei, PERSON, s.start));
+        let actor = actor.or_else(|| {
+            relative
+                .is_some()
+                .then(|| s.announcing_company(bei))
+                .flatten()
+        });
         (person, actor)
     } else {
         // `甲公司解雇了乙` / `甲公司已将乙裁掉`.
