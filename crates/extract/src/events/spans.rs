@@ -268,6 +268,42 @@ pub(crate) fn alias_end(chars: &[char], end: usize, ceiling: usize) -> usize {
     }
 }
 
+/// The end of a unit named right after its organisation (`美国队训练营`, `甲集团研究院`): the phrase
+/// after the name up to a unit word, when one ends it within a few chars.
+pub(crate) fn unit_end(chars: &[char], end: usize, ceiling: usize) -> usize {
+    const UNITS: &[&str] = &[
+        "训练营",
+        "陪练队",
+        "青年队",
+        "预备队",
+        "梯队",
+        "一线队",
+        "二队",
+        "女队",
+        "男队",
+        "研究院",
+        "研究所",
+        "实验室",
+        "事业部",
+        "事业群",
+        "工作室",
+        "战队",
+        "分公司",
+        "子公司",
+        "直播平台",
+    ];
+    let mut e = end;
+    let mut best = end;
+    while e < ceiling && e - end < 10 && super::fallback::is_phrase_char(chars[e]) {
+        e += 1;
+        let text: String = chars[end..e].iter().collect();
+        if UNITS.iter().any(|u| text.ends_with(u)) {
+            best = e;
+        }
+    }
+    best
+}
+
 /// The end of a headcount followed by what it counts (`300人`, `900余人`, `70 人`, `200多名`).
 pub(crate) fn count_end(chars: &[char], end: usize, ceiling: usize) -> usize {
     let mut e = end;
@@ -309,9 +345,12 @@ pub(crate) fn widen(
                     a.end += 1;
                 }
             }
-            Role::From
-            | Role::To
-            | Role::Company
+            // `退出美国队训练营`, `离开阿里巴巴达摩院`: the unit of the organisation left or joined.
+            Role::From | Role::To => {
+                a.end = org_end(chars, a.end, ceiling);
+                a.end = unit_end(chars, a.end, ceiling);
+            }
+            Role::Company
             | Role::Acquirer
             | Role::Target
             | Role::Seller
@@ -364,6 +403,14 @@ mod tests {
         assert_eq!(phrase("宣布周明远辞职", 2, &[]), "");
         // A join with no title after it is no part of the phrase.
         assert_eq!(phrase("甲、总监周明远", 4, &[]), "总监");
+    }
+
+    #[test]
+    fn takes_the_unit_after_an_organisation() {
+        let chars: Vec<char> = "退出白鹭队训练营陪练队，".chars().collect();
+        assert_eq!(unit_end(&chars, 5, chars.len()), 11);
+        let chars: Vec<char> = "离开白鹭队后加盟".chars().collect();
+        assert_eq!(unit_end(&chars, 5, chars.len()), 5);
     }
 
     #[test]
