@@ -360,3 +360,14 @@ fn a_latin_name_with_staff_is_an_employer() {
     // A title is no employer.
     assert!(companies("CEO的员工持股计划已经公布。").is_empty());
 }
+
+#[test]
+fn a_latin_brand_before_a_financial_services_suffix_is_a_firm() {
+    let found = companies("KK金服宣布完成新一轮融资。");
+    assert_eq!(
+        found,
+        ["KK金服"],
+        "{:?}",
+        extract("KK金服宣布完成新一轮融资。")
+    );
+}

@@ -169,3 +169,12 @@ fn a_preposition_glued_onto_a_name_is_left_out() {
     // Without the frame the same char may end a name.
     assert_eq!(people("记者采访了村民张德外。"), ["张德外"]);
 }
+
+#[test]
+fn a_move_after_an_adverb_or_told_as_a_noun_cues_a_foreign_name() {
+    assert_eq!(people("巴特勒将加盟一支东部球队。"), ["巴特勒"]);
+    assert_eq!(people("据报道，莫林斯的加盟让球队实力大增。"), ["莫林斯"]);
+    assert_eq!(people("教练宣布，哈克特已离开球队。"), ["哈克特"]);
+    // The adverb alone, with no move after it, is no cue.
+    assert!(people("巴特勒将在下周公布结果。").is_empty());
+}

@@ -255,6 +255,11 @@ const SPEECH_VERBS: [&str; 12] = [
     "说", "表示", "称", "认为", "指出", "坦言", "透露", "说道", "笑称", "直言", "告诉", "回忆",
 ];
 
+/// Nouns of a person's move written after `的` (`X的加盟`).
+const MOVE_NOUNS: &[&str] = &[
+    "加盟", "离开", "离队", "到来", "回归", "加入", "离职", "辞职", "退出",
+];
+
 /// Adverbs written between a name and the verb that cues it (`将`加盟, `已`离职).
 const MODAL_ADVERBS: &[&str] = &[
     "将", "已", "已经", "正式", "终于", "即将", "或将", "有望", "决定", "也", "则", "还",
@@ -283,13 +288,20 @@ fn context_score(doc: &Doc<'_>, start: usize, end: usize) -> f32 {
             score += 2.0;
         } else if lexicon::is_verb_after(after.word) {
             score += 1.5;
+        } else if after.word == "的"
+            && doc
+                .token_at(after.end)
+                .is_some_and(|noun| MOVE_NOUNS.contains(&noun.word))
+        {
+            // `佩里西奇的加盟`, `他的离开`: a move told as a noun of the person.
+            score += 1.5;
         } else if MODAL_ADVERBS.contains(&after.word)
             && doc
                 .token_at(after.end)
                 .is_some_and(|verb| lexicon::is_verb_after(verb.word))
         {
             // `巴特勒将加盟`, `李明已离职`: an adverb between the name and its verb.
-            score += 1.2;
+            score += 1.5;
         } else if matches!(after.word, "：" | ":") {
             // A speaker's name before a colon (`王明：我们…`), as interviews and transcripts
             // write it; weaker than a verb, since labels also take colons.
@@ -1280,6 +1292,14 @@ fn dotted_names(doc: &Doc<'_>, out: &mut Vec<Candidate>) {
                         }
                     }
                 }
+            }
+            // `科纳特裁掉` (jieba: `科纳/特裁/掉`): a last char that opens a word with the char
+            // after it is that word's, when the part keeps two chars without it.
+            if j > end + 3 && j < chars.len() && lexicon::is_han(chars[j]) && {
+                let word: String = chars[j - 1..=j].iter().collect();
+                known_word(&word)
+            } {
+                j -= 1;
             }
             if j == end + 1 {
                 break;
