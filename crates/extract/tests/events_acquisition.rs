@@ -338,6 +338,19 @@ fn prices_nouns_goods_and_disputes_are_no_deals() {
         entity(text, EntityKind::Product, "星图手机"),
     ];
     no_deal(text, &entities, &[]);
+    // Homes and goods sold with no buyer, land sales told as nouns, and land bought as a habit.
+    let text = "一些业主开始降价出售自己的房子。";
+    no_deal(text, &[], &[]);
+    let text = "临江区政府出让土地的收益将用于补贴。";
+    no_deal(text, &[entity(text, EntityKind::Org, "临江区政府")], &[]);
+    let text = "临江区去年土地出让总价款达300亿元。";
+    no_deal(
+        text,
+        &[entity(text, EntityKind::Org, "临江区")],
+        &[money(text, "300亿元", "30000000000")],
+    );
+    let text = "远山置业表示今年不会高价拿地。";
+    no_deal(text, &[company(text, "远山置业")], &[]);
     // A lawsuit about a share transfer.
     let text = "蓝鲸资本对远川集团提起股权转让纠纷诉讼。";
     no_deal(

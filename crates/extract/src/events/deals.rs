@@ -237,7 +237,17 @@ pub(crate) fn property_at(chars: &[char], pos: usize, ceiling: usize) -> Option<
             best = Some((start, e));
         }
     }
-    best
+    best.filter(|&(_, e)| ends_phrase(chars, e, ceiling))
+}
+
+/// True when the object phrase ending at `end` is the whole object, not a modifier of a longer noun
+/// (`出让土地的收益`, `拟出让地块的协议`, `用地面积`).
+fn ends_phrase(chars: &[char], end: usize, ceiling: usize) -> bool {
+    end >= ceiling || !(is_phrase_char(chars[end]) || chars[end] == '的')
+        // `出售物流业务给乙`, `出让土地于…`: a preposition goes on with the clause.
+        || matches!(chars[end], '给' | '予' | '于')
+        // `出售球队的时候`, `出售球队后`: the sale told as a time.
+        || ["的时候", "时", "后", "之后"].iter().any(|w| starts_with_at(chars, end, ceiling, w))
 }
 
 /// Something held that an owner sells outright, named right after the verb at `pos` (`了`, `其`,
@@ -259,10 +269,7 @@ pub(crate) fn holding_at(chars: &[char], pos: usize, ceiling: usize) -> Option<(
             best = Some((start, e));
         }
     }
-    // A share noun inside a longer word (`股份有限公司`) is no holding.
-    best.filter(|&(_, e)| {
-        !starts_with_at(chars, e, ceiling, "有限") && !starts_with_at(chars, e, ceiling, "转让")
-    })
+    best.filter(|&(_, e)| ends_phrase(chars, e, ceiling))
 }
 
 /// A headcount written at `pos` that no amount covers (`裁员 70 人`, `裁减120余名`): blanks, digits,
@@ -411,6 +418,10 @@ mod tests {
             Some("物流业务")
         );
         assert_eq!(read(holding_at, "最新款服务器芯片", 0), None);
+        // A modifier of a longer noun is no object.
+        assert_eq!(read(property_at, "土地的收益", 0), None);
+        assert_eq!(read(property_at, "用地面积为", 0), None);
+        assert_eq!(read(holding_at, "球队的时候", 0).as_deref(), Some("球队"));
     }
 
     #[test]

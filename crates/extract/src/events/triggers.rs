@@ -136,7 +136,6 @@ const LEXICON: &[(&str, TriggerKind)] = &[
     // 拍得/摘得, so `摘得冠军` stays no deal).
     ("拍得", Acquire),
     ("摘得", Acquire),
-    ("拿地", Acquire),
     ("受让", Acquire),
     ("减持", Sell),
     ("出售", Sell),

@@ -522,7 +522,8 @@ fn bare_stake(s: &Sentence<'_>, pos: usize, ceiling: usize) -> Option<Stake> {
 /// Words that, right after a deal verb, make it part of a noun (`转让纠纷`, `收购协议`, `出售方`).
 const NOT_DEAL_FOLLOWERS: &[&str] = &[
     "纠纷", "协议", "合同", "案", "款", "手续", "事宜", "公告", "费", "税", "价", "方", "人", "者",
-    "要约", "意向", "传闻", "计划", "预案", "事项",
+    "要约", "意向", "传闻", "计划", "预案", "事项", "总", "面积", "收入", "收益", "制度", "程序",
+    "行为", "现象", "成本", "规模", "金额", "资金", "比例", "方式", "条件", "和", "票", "市",
 ];
 
 /// Words read where a deal party stands that name none (`就有关收购…`, `双方`).
@@ -688,7 +689,15 @@ pub(super) fn acquisition(s: &Sentence<'_>, t: Trigger) -> Option<Built> {
             })
             .filter(|e| target_before.is_none_or(|x| e.end <= x.start))
             .filter(|e| from.is_none_or(|x| e.end <= x.start))
-            .max_by_key(|e| e.end);
+            .max_by_key(|e| e.end)
+            // `当乙买下丙队之后`: a person buying in the verb's clause leaves no company to name.
+            .filter(|e| {
+                !s.entities.iter().any(|p| {
+                    p.kind == EntityKind::Person
+                        && p.start >= clause_start.max(e.end)
+                        && p.end <= t.start
+                })
+            });
         // Land bought at auction (`竞得城东一宗商住用地`) is a stake however the object was read.
         let property = deals::property_at(s.chars, t.end, clause_end);
         let mut target = target_before
@@ -777,14 +786,11 @@ pub(super) fn acquisition(s: &Sentence<'_>, t: Trigger) -> Option<Built> {
     let goods = target.is_some_and(|x| {
         x.kind == EntityKind::Product || PRODUCT_NOUNS.iter().any(|n| x.name.ends_with(n))
     }) && acquirer.is_none();
-    // `拿地` names its object.
-    let has_object = (target.is_some() && !goods) || stake.is_some() || word == "拿地";
+    let has_object = (target.is_some() && !goods) || stake.is_some();
     // A sale with no party at all (`通过股权转让等方式`) is a mention of a kind of deal; one with only
-    // a seller needs what is sold right by the verb (`甲出售乙`, `甲将乙出售`), or a price.
-    let object_by_verb =
-        stake.is_some() || target.is_some_and(|x| x.end <= t.start || x.start <= t.end + 2);
-    let has_party =
-        acquirer.is_some() || sell && seller.is_some() && (object_by_verb || amount.is_some());
+    // a seller needs a stake, holding, business or land as what is sold (`甲出售旗下物流业务`):
+    // things sold with no buyer named are more often goods and homes (`出售自己的房子`).
+    let has_party = acquirer.is_some() || sell && seller.is_some() && stake.is_some();
     if !has_object || !has_party {
         return None;
     }
@@ -862,7 +868,10 @@ pub(super) fn ipo(s: &Sentence<'_>, t: Trigger) -> Option<Built> {
     candidates.sort_by_key(|e| std::cmp::Reverse((e.end, e.start)));
     let (company, gap) = candidates.into_iter().take(3).find_map(|c| {
         let gap = listing_gap(s, c, t.start)?;
-        (s.may_govern(c, t.start) || bare_listing_gap(&gap)).then_some((c, gap))
+        // Across a comma only bare words may follow the company (`甲公司周四宣布，将于下月在港交所
+        // 上市`); a clause of its own (`甲发布的公告称，占IPO…`) has another subject.
+        let own_clause = c.start >= clause_start && s.may_govern(c, t.start);
+        (own_clause || bare_listing_gap(&gap)).then_some((c, gap))
     })?;
     // `比亚迪e3上市`, `小米电动车上市`: a model or product noun after the maker is a product launch.
     // A model name (`EOS 7D`) or a bracket between the maker and the verb also marks a product, or a
@@ -954,7 +963,7 @@ pub(super) fn ipo(s: &Sentence<'_>, t: Trigger) -> Option<Built> {
 
 /// Dates in the words between a listing company and its verb (`于2024年6月`, `今年`).
 static LISTING_DATE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"[0-9]{1,4}(?:年|月|日|号)|[今去明]年|年内|年底|年初|上半年|下半年|近日|日前|今日|本月|下月|本周")
+    Regex::new(r"[0-9]{1,4}(?:年|月|日|号)|[今去明]年|年内|年底|年初|上半年|下半年|近日|日前|今日|本月|下月|本周|周[一二三四五六日]")
         .expect("listing date pattern")
 });
 
@@ -1008,6 +1017,8 @@ fn bare_listing_gap(gap: &str) -> bool {
     const LIGHT: &[&str] = &[
         "首次公开募股",
         "公开发行",
+        "：",
+        ":",
         "已经",
         "正式",
         "成功",
