@@ -323,3 +323,36 @@ fn the_person_after_a_passive_relative_clause_was_dismissed() {
     let text = "被辞退的员工都拿到了补偿，周明远表示满意。";
     assert!(moves(text, &[person(text, "周明远")]).is_empty());
 }
+
+#[test]
+fn a_generic_company_after_an_announcement_is_the_announcer() {
+    let text =
+        "就在远川科技董事王飚宣布离职后，另一家企业星河家居发布公告称，公司总经理周懿已经辞职。";
+    let entities = [
+        company(text, "远川科技"),
+        person(text, "王飚"),
+        company(text, "星河家居"),
+        person(text, "周懿"),
+    ];
+    let found = moves(text, &entities);
+    assert!(
+        found.contains(&(
+            TalentAction::Leave,
+            "周懿".to_owned(),
+            Some("星河家居".to_owned()),
+            None
+        )),
+        "{found:?}"
+    );
+    // Without an announcement, two companies leave `公司` unresolved.
+    let text = "远川科技收购了星河家居，公司董事周懿辞职。";
+    let entities = [
+        company(text, "远川科技"),
+        company(text, "星河家居"),
+        person(text, "周懿"),
+    ];
+    assert_eq!(
+        moves(text, &entities),
+        vec![(TalentAction::Leave, "周懿".to_owned(), None, None)]
+    );
+}

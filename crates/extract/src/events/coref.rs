@@ -1,10 +1,11 @@
 //! Pronouns and generic nouns that stand for a named person or company (`他`, `她`, `该公司`, `公司`).
 //!
 //! A mention is resolved only when it is unambiguous: exactly one distinct name of the right kind is
-//! named in the window made of the previous sentence and the current one up to the mention. Companies
-//! marked as former (`前京东…`, `原百度…`) describe a person's past and are not antecedents. A resolved
-//! mention becomes an entity of its own (its span, the antecedent's canonical name), so the argument
-//! rules need not know about it.
+//! named in the window made of the previous sentence and the current one up to the mention, or, for a
+//! company noun among several companies, the nearest one speaks right before it (`乙发布公告称，公司
+//! 董事…`). Companies marked as former (`前京东…`, `原百度…`) describe a person's past and are not
+//! antecedents. A resolved mention becomes an entity of its own (its span, the antecedent's canonical
+//! name), so the argument rules need not know about it.
 
 use zhnews_model::{Entity, EntityKind};
 
@@ -99,7 +100,12 @@ pub(crate) fn resolve(
                 }
             }
             if let Some((len, kind)) = matched {
-                if let Some(name) = antecedent(chars, entities, kind, window_start, i) {
+                let name = antecedent(chars, entities, kind, window_start, i).or_else(|| {
+                    (kind == EntityKind::Company)
+                        .then(|| announcer(chars, entities, s, i))
+                        .flatten()
+                });
+                if let Some(name) = name {
                     out.push(Entity {
                         kind,
                         text: chars[i..i + len].iter().collect(),
@@ -122,6 +128,26 @@ fn starts_with(chars: &[char], at: usize, word: &str) -> bool {
     word.chars()
         .enumerate()
         .all(|(k, c)| chars.get(at + k) == Some(&c))
+}
+
+/// Words with which a company speaks for itself (`甲发布公告称`, `乙宣布`).
+const REPORTING: &[&str] = &["公告", "宣布", "披露", "表示", "称"];
+
+/// The company that reports right before a generic `公司` at `at` in the sentence starting at
+/// `floor`, when several are named: in `甲在乙之后发布公告称，公司董事辞职` the company is the one
+/// whose announcement it is. The nearest company before `at`, followed within a few chars by a
+/// reporting word, with only a clause break and no other company between it and `at`.
+fn announcer(chars: &[char], entities: &[Entity], floor: usize, at: usize) -> Option<String> {
+    let company = entities
+        .iter()
+        .filter(|e| e.kind == EntityKind::Company && e.start >= floor && e.end <= at)
+        .filter(|e| !is_former(chars, e.start))
+        .max_by_key(|e| e.end)?;
+    let between: String = chars[company.end..at].iter().collect();
+    let n = between.chars().count();
+    let reports = REPORTING.iter().any(|w| between.contains(w));
+    let breaks = between.ends_with(['，', '：', ':', ',']);
+    (reports && breaks && n <= 16).then(|| company.name.clone())
 }
 
 /// The one name of `kind` named in `[from, to)`, if there is exactly one.
