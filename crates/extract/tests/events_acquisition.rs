@@ -367,4 +367,12 @@ fn a_denied_takeover_is_reported_as_denied() {
     let events = find_events(text, &entities, &[], None);
     assert_eq!(deals(&events).len(), 1, "{events:?}");
     assert_eq!(events[0].modality, Modality::Denied);
+    let text = "远川集团收购星图科技的传闻已被双方否认。";
+    let entities = [company(text, "远川集团"), company(text, "星图科技")];
+    let events = find_events(text, &entities, &[], None);
+    assert_eq!(deals(&events).len(), 1, "{events:?}");
+    assert_eq!(events[0].modality, Modality::Denied);
+    // A rumoured takeover told as a noun names no deal of its own.
+    let text = "远川集团回应收购传闻。";
+    no_deal(text, &[company(text, "远川集团")], &[]);
 }
