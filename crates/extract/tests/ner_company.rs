@@ -371,3 +371,17 @@ fn a_latin_brand_before_a_financial_services_suffix_is_a_firm() {
         extract("KK金服宣布完成新一轮融资。")
     );
 }
+
+#[test]
+fn a_latin_name_glued_to_a_date_or_a_count_ends_before_the_number() {
+    assert_eq!(
+        company_named("Uber2019年在纽约上市。", "Uber").as_deref(),
+        Some("Uber")
+    );
+    assert_eq!(
+        company_named("据悉IBM3月裁员。", "IBM").as_deref(),
+        Some("IBM")
+    );
+    // A model number is part of a name it follows: no match cut out of it.
+    assert!(companies("新款Uber2000X车型").is_empty());
+}

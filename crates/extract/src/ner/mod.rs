@@ -224,7 +224,10 @@ fn dictionary_match_fits(doc: &Doc<'_>, start: usize, end: usize, surface: &str)
     if first.is_ascii_alphanumeric() && before.is_some_and(|c| c.is_ascii_alphanumeric()) {
         return false;
     }
-    if last.is_ascii_alphanumeric() && after.is_some_and(|c| c.is_ascii_alphanumeric()) {
+    if last.is_ascii_alphanumeric()
+        && after.is_some_and(|c| c.is_ascii_alphanumeric())
+        && !(last.is_ascii_alphabetic() && digits_then_date_or_count(doc, end))
+    {
         return false;
     }
     if surface.chars().all(|c| c.is_ascii_digit()) {
@@ -251,6 +254,20 @@ fn dictionary_match_fits(doc: &Doc<'_>, start: usize, end: usize, surface: &str)
         return true;
     }
     doc.is_boundary(start) && doc.is_boundary(end)
+}
+
+/// Whether the chars from `pos` are a number closed by a date or count word (`2019年`, `3月`,
+/// `2000人`): a Latin name written right before one ends there (`Uber2019年上市`).
+fn digits_then_date_or_count(doc: &Doc<'_>, pos: usize) -> bool {
+    let digits = doc.chars[pos..]
+        .iter()
+        .take_while(|c| c.is_ascii_digit())
+        .count();
+    digits > 0
+        && doc
+            .chars
+            .get(pos + digits)
+            .is_some_and(|&c| "年月日人名位家亿万".contains(c))
 }
 
 /// Whether chars `start..end` lie strictly inside one longer word jieba knows (`日本航空` inside
