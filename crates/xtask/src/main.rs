@@ -1,4 +1,5 @@
-//! Developer tasks for zhnews (not shipped): `cargo run -p xtask -- eval ner|money|article|events`.
+//! Developer tasks for zhnews (not shipped): `cargo run -p xtask -- eval ner|money|article|events`
+//! and `sample events` (events on unlabelled news, for judging precision by hand).
 //!
 //! The evaluation data lives outside the repository in `../shared/eval` and `../shared/corpus`
 //! (licences forbid shipping it); `ZHNEWS_SHARED` points elsewhere. A missing directory is a message,
@@ -8,6 +9,7 @@ mod article;
 mod events;
 mod money;
 mod ner;
+mod sample;
 mod shared;
 
 use std::process::ExitCode;
@@ -24,8 +26,11 @@ fn main() -> ExitCode {
         ["eval", "money", rest @ ..] => money::run(rest),
         ["eval", "article", rest @ ..] => article::run(rest),
         ["eval", "events", rest @ ..] => events::run(rest),
+        ["sample", rest @ ..] => sample::run(rest),
         _ => {
-            eprintln!("usage: cargo run -p xtask -- eval ner|money|article|events [options]");
+            eprintln!(
+                "usage: cargo run -p xtask -- eval ner|money|article|events [options] | sample events [options]"
+            );
             return ExitCode::from(2);
         }
     };
