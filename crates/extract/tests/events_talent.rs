@@ -356,3 +356,22 @@ fn a_generic_company_after_an_announcement_is_the_announcer() {
         vec![(TalentAction::Leave, "周懿".to_owned(), None, None)]
     );
 }
+
+#[test]
+fn a_generic_team_joined_is_the_club_announcing() {
+    let text = "今日，白鹭队官方宣布，青松队外援卡西拉斯租借加盟球队，租期一年。";
+    let entities = [
+        org(text, "白鹭队"),
+        org(text, "青松队"),
+        person(text, "卡西拉斯"),
+    ];
+    let found = moves(text, &entities);
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert_eq!(
+        (found[0].1.as_str(), found[0].3.as_deref()),
+        ("卡西拉斯", Some("白鹭队"))
+    );
+    // Without an announcement the team stays unknown.
+    let text = "据报道，卡西拉斯加盟球队后表现出色。";
+    assert!(moves(text, &[person(text, "卡西拉斯")]).is_empty());
+}

@@ -72,6 +72,24 @@ fn is_nominal_move(s: &Sentence<'_>, person: &Entity, pos: usize) -> bool {
     matches!(between.as_str(), "的" | "的书面")
 }
 
+/// The organisation opening the sentence that announces what follows (`甲队官方宣布，…`): the first
+/// organisation, after at most a short lead, followed within a few chars by an announcing word, and
+/// before `pos`.
+fn opening_announcer<'a>(s: &Sentence<'a>, pos: usize) -> Option<&'a Entity> {
+    let org = s
+        .entities
+        .iter()
+        .copied()
+        .find(|e| ORG_LIKE.contains(&e.kind) && e.end <= pos)?;
+    let lead = s.text(s.clause_start(org.start), org.start);
+    let after = s.text(org.end, (org.end + 6).min(pos));
+    let announces = ["官宣", "宣布", "官方", "确认"]
+        .iter()
+        .any(|w| after.contains(w));
+    let clause_ends = s.clause_end(org.end) < pos;
+    (lead.chars().count() <= 4 && announces && clause_ends).then_some(org)
+}
+
 /// Verbs of motion that tell of a join only with an organisation as their object (`来到甲队`).
 const MOTION_VERBS: &[&str] = &["来到", "去了", "前往", "返回"];
 
@@ -246,12 +264,29 @@ pub(super) fn talent(s: &Sentence<'_>, t: Trigger) -> Vec<Built> {
                     }
                     e >= s.clause_end(e)
                 };
+                // `甲队官方宣布，乙加盟球队`: a generic object is the side that announces.
+                let generic = ["球队", "该队", "本队", "俱乐部", "公司", "该公司", "团队"]
+                    .iter()
+                    .any(|w| {
+                        let rest = s.text(t.end, t.end + 4);
+                        let rest = rest.trim_start_matches('了');
+                        rest.starts_with(w)
+                            && rest[w.len()..]
+                                .chars()
+                                .next()
+                                .is_none_or(|c| !crate::events::fallback::is_phrase_char(c))
+                    });
                 let Some(to) = object
                     .or_else(board_of)
                     .or_else(|| intransitive.then(|| s.announcer(person)).flatten())
                     .or_else(|| {
-                        (intransitive && bare && !nominal)
+                        (intransitive && (bare || generic) && !nominal)
                             .then(|| s.announcing_company(person.start))
+                            .flatten()
+                    })
+                    .or_else(|| {
+                        (intransitive && generic)
+                            .then(|| opening_announcer(s, person.start))
                             .flatten()
                     })
                 else {
