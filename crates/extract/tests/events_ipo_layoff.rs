@@ -118,6 +118,19 @@ fn dates_between_the_company_and_the_verb_keep_it_the_subject() {
 }
 
 #[test]
+fn a_company_introduced_by_its_founding_lists_in_the_next_clause() {
+    let text = "远川物流成立于2012年，2021年5月在港交所上市。";
+    let entities = [company(text, "远川物流")];
+    assert_eq!(
+        listings(&find_events(text, &entities, &[], None)),
+        listed("远川物流", Some("港交所"))
+    );
+    // A clause with a subject of its own is no listing of the company before it.
+    let text = "远川物流成立于2012年，母公司去年在港交所上市。";
+    assert!(listings(&find_events(text, &[company(text, "远川物流")], &[], None)).is_empty());
+}
+
+#[test]
 fn a_listing_told_as_a_time_is_one_and_product_launches_are_not() {
     let text = "远川科技上市首日股价大涨。";
     let entities = [company(text, "远川科技")];

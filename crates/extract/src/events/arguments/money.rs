@@ -1015,6 +1015,8 @@ fn listing_gap(s: &Sentence<'_>, company: &Entity, pos: usize) -> Option<String>
 /// `正式`, `挂牌`), so the company before them is the verb's subject even across a comma.
 fn bare_listing_gap(gap: &str) -> bool {
     const LIGHT: &[&str] = &[
+        // `甲公司成立于2012年，2021年在港交所上市`: the company's founding is no other subject.
+        "成立于",
         "首次公开募股",
         "公开发行",
         "：",
