@@ -142,7 +142,9 @@ pub(crate) fn stake_at(chars: &[char], pos: usize, ceiling: usize) -> Option<(us
     if let Some(n) = word_at(chars, p, ceiling, APPROX) {
         p += n;
     }
-    let digits = chars[p..ceiling]
+    let digits = chars
+        .get(p..ceiling)
+        .unwrap_or_default()
         .iter()
         .take_while(|c| c.is_ascii_digit() || **c == '.')
         .count();
@@ -381,6 +383,10 @@ mod tests {
         assert_eq!(read(stake_at, "30%的用户", 0), None);
         assert_eq!(read(stake_at, "股份有限公司", 0), None);
         assert_eq!(read(stake_at, "约一半", 0), None);
+        // A position past the end reads nothing rather than failing.
+        assert_eq!(read(stake_at, "股权", 5), None);
+        assert_eq!(read(property_at, "地块", 5), None);
+        assert_eq!(read(holding_at, "球队", 5), None);
     }
 
     #[test]
