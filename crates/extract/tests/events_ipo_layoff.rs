@@ -2,7 +2,7 @@
 //! lists (across a bracketed short name and code, past dates and exchanges, not the one it followed)
 //! and which company cuts how many, each with a near miss.
 
-use zhnews_extract::events::find_events;
+use zhnews_extract::events::{Role, find_event_mentions, find_events};
 use zhnews_model::{
     Amount, AmountKind, Decimal, Entity, EntityKind, Event, EventDetail, Qualifier,
 };
@@ -128,6 +128,24 @@ fn a_company_introduced_by_its_founding_lists_in_the_next_clause() {
     // A clause with a subject of its own is no listing of the company before it.
     let text = "远川物流成立于2012年，母公司去年在港交所上市。";
     assert!(listings(&find_events(text, &[company(text, "远川物流")], &[], None)).is_empty());
+}
+
+#[test]
+fn a_description_glued_to_the_listing_company_is_cited_with_it() {
+    let text = "星河智能游戏直播平台终于登陆纳斯达克。";
+    let entities = [company(text, "星河智能")];
+    let mentions = find_event_mentions(text, &entities, &[], None);
+    assert_eq!(mentions.len(), 1, "{mentions:?}");
+    let cited = mentions[0]
+        .arguments
+        .iter()
+        .find(|a| a.role == Role::Company)
+        .unwrap();
+    assert_eq!((cited.start, cited.end), span(text, "星河智能游戏直播平台"));
+    assert!(matches!(
+        &mentions[0].event.detail,
+        EventDetail::Ipo { company, .. } if company == "星河智能"
+    ));
 }
 
 #[test]

@@ -866,12 +866,12 @@ pub(super) fn ipo(s: &Sentence<'_>, t: Trigger) -> Option<Built> {
         })
         .collect();
     candidates.sort_by_key(|e| std::cmp::Reverse((e.end, e.start)));
-    let (company, gap) = candidates.into_iter().take(3).find_map(|c| {
-        let gap = listing_gap(s, c, t.start)?;
+    let (company, gap, subject_end) = candidates.into_iter().take(3).find_map(|c| {
+        let (gap, subject_end) = listing_gap(s, c, t.start)?;
         // Across a comma only bare words may follow the company (`甲公司周四宣布，将于下月在港交所
         // 上市`); a clause of its own (`甲发布的公告称，占IPO…`) has another subject.
         let own_clause = c.start >= clause_start && s.may_govern(c, t.start);
-        (own_clause || bare_listing_gap(&gap)).then_some((c, gap))
+        (own_clause || bare_listing_gap(&gap)).then_some((c, gap, subject_end))
     })?;
     // `比亚迪e3上市`, `小米电动车上市`: a model or product noun after the maker is a product launch.
     // A model name (`EOS 7D`) or a bracket between the maker and the verb also marks a product, or a
@@ -940,7 +940,12 @@ pub(super) fn ipo(s: &Sentence<'_>, t: Trigger) -> Option<Built> {
     {
         return None;
     }
-    let mut args = vec![arg(Role::Company, company)];
+    // The company is cited with the description glued to its name (`斗鱼游戏直播平台`).
+    let mut args = vec![Argument {
+        role: Role::Company,
+        start: company.start,
+        end: subject_end,
+    }];
     if let Some((a, b, _)) = &exchange_span {
         args.push(Argument {
             role: Role::Exchange,
@@ -974,8 +979,9 @@ static LISTING_AFTER: LazyLock<Regex> =
 /// The words between a listing company and the trigger at `pos`, with what may stand there without
 /// taking the subject's place removed: the company's stock code or its short name in brackets
 /// (`(简称“甲”，证券代码：688001)`), exchanges and dates. `None` when a bracket opened there is
-/// not closed before the trigger.
-fn listing_gap(s: &Sentence<'_>, company: &Entity, pos: usize) -> Option<String> {
+/// not closed before the trigger. Also gives the end of the subject as written: past a description
+/// glued to the name (`斗鱼游戏直播平台`).
+fn listing_gap(s: &Sentence<'_>, company: &Entity, pos: usize) -> Option<(String, usize)> {
     let mut from = crate::events::spans::org_end(s.chars, company.end, pos);
     if from < pos && matches!(s.chars[from], '(' | '（') {
         let close = (from + 1..pos.min(from + 48)).find(|&i| matches!(s.chars[i], ')' | '）'));
@@ -999,7 +1005,11 @@ fn listing_gap(s: &Sentence<'_>, company: &Entity, pos: usize) -> Option<String>
                 .any(|w| t.ends_with(w))
         })
         .last();
+    let mut subject_end = company.end;
     if let Some(e) = glued {
+        if from == company.end {
+            subject_end = e;
+        }
         from = e;
     }
     let mut gap = s.text(from, pos);
@@ -1008,7 +1018,7 @@ fn listing_gap(s: &Sentence<'_>, company: &Entity, pos: usize) -> Option<String>
     }
     // `继乙之后`: another company's earlier listing is a time.
     let gap = LISTING_AFTER.replace_all(&gap, "");
-    Some(LISTING_DATE.replace_all(&gap, "").into_owned())
+    Some((LISTING_DATE.replace_all(&gap, "").into_owned(), subject_end))
 }
 
 /// True when the cleaned words before a listing verb are only light and listing words (`在`, `于`,
