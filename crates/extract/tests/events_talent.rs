@@ -375,3 +375,48 @@ fn a_generic_team_joined_is_the_club_announcing() {
     let text = "据报道，卡西拉斯加盟球队后表现出色。";
     assert!(moves(text, &[person(text, "卡西拉斯")]).is_empty());
 }
+
+#[test]
+fn a_clause_with_its_own_subject_borrows_no_earlier_mover() {
+    // 西河江 is no name the recognizer knows; the clause is still its own.
+    let text = "韩立明去了青松队，西河江重回了白鹭队。";
+    let entities = [
+        person(text, "韩立明"),
+        org(text, "青松队"),
+        org(text, "白鹭队"),
+    ];
+    assert_eq!(moves(text, &entities), vec![join("韩立明", "青松队")]);
+    // Adverbs and times before the verb are no subject.
+    let text = "张伟离开百度，今年8月加入星河科技。";
+    let entities = [
+        person(text, "张伟"),
+        company(text, "百度"),
+        company(text, "星河科技"),
+    ];
+    assert!(
+        moves(text, &entities)
+            .iter()
+            .any(|m| m.0 == TalentAction::Join && m.3.as_deref() == Some("星河科技")),
+        "{:?}",
+        moves(text, &entities)
+    );
+}
+
+#[test]
+fn a_club_named_before_another_persons_clause_signs_nobody_after_it() {
+    let text = "白鹭队选中了刘一鸣，孙成林去了青松队，签下周大为。";
+    let entities = [
+        org(text, "白鹭队"),
+        person(text, "刘一鸣"),
+        person(text, "孙成林"),
+        org(text, "青松队"),
+        person(text, "周大为"),
+    ];
+    assert!(
+        moves(text, &entities)
+            .iter()
+            .all(|m| !(m.1 == "周大为" && m.3.as_deref() == Some("白鹭队"))),
+        "{:?}",
+        moves(text, &entities)
+    );
+}

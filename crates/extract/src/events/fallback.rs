@@ -1262,6 +1262,27 @@ fn phrase_before(chars: &[char], floor: usize, pos: usize) -> Option<(usize, usi
     (start < end && end - start <= 16).then_some((start, end))
 }
 
+/// True when the clause `[clause, pos)` has a phrase of its own right before the predicate at `pos`
+/// that is neither an adverb, a time nor a clause opener (`丙重回了…`, not `，随后加入…`,
+/// `，今年8月加入…`): the clause names its own subject, whether recognized or not.
+pub(crate) fn has_own_subject(chars: &[char], clause: usize, pos: usize) -> bool {
+    const OPENERS: &[&str] = &[
+        "随后", "此后", "之后", "后来", "然后", "而后", "并且", "现在", "如今", "目前", "当时",
+        "同年", "次年", "当年",
+    ];
+    let Some((start, end)) = phrase_before(chars, clause, pos) else {
+        return false;
+    };
+    let text: String = chars[start..end].iter().collect();
+    let time = text.chars().all(|c| {
+        c.is_ascii_digit() || "年月日号底初中旬前后今去明上下本半个一二三四五六七八九十".contains(c)
+    });
+    let filler = LEADS.contains(&text.as_str())
+        || OPENERS.contains(&text.as_str())
+        || ADVERBS.contains(&text.as_str());
+    !(time || filler) && text.chars().count() >= 2
+}
+
 /// Words that open a clause before its subject.
 const LEADS: &[&str] = &[
     "近日", "日前", "今日", "昨日", "今天", "昨天", "目前", "此前", "随后", "近期", "同时", "其中",

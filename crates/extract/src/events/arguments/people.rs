@@ -50,6 +50,12 @@ fn subjects<'a>(s: &Sentence<'a>, pos: usize) -> Vec<&'a Entity> {
     if !s.may_govern(person, pos) {
         return Vec::new();
     }
+    // A person from an earlier clause is no subject of a clause with a name-like subject of its
+    // own that the recognizer missed (`甲去了乙队，丙重回了丁队`).
+    let clause = s.clause_start(pos);
+    if person.end <= clause && crate::events::fallback::has_own_subject(s.chars, clause, pos) {
+        return Vec::new();
+    }
     // `在甲任内离职`, `在甲手下辞职`: the one whose term or team it was is not the mover.
     let lead = s.text(person.start.saturating_sub(1), person.start);
     let rest = s.text(person.end, pos);
@@ -552,9 +558,28 @@ pub(super) fn hire(s: &Sentence<'_>, t: Trigger) -> Option<Built> {
         .or_else(|| s.before(t.start, PERSON, s.clause_start(t.start)))?;
     // The hiring side stands before the verb (`甲队签下乙`); an organisation after it is the person's
     // description (`签下前某大学中锋乙`).
+    // A side named in an earlier clause signs only if no clause since opened with another person
+    // (`甲队选了乙，丙去了丁队，签下戊`: 甲队 is not the one signing 戊) and it is no part of a
+    // person's description (`签下前某大学中锋乙，签下丙`).
+    let clause = s.clause_start(t.start);
+    let blocked = |c: &Entity| {
+        s.entities.iter().any(|e| {
+            let subject = s.text(s.clause_start(e.start), e.start).chars().count() <= 2;
+            let described = e.start >= c.end
+                && e.start - c.end <= 8
+                && s.chars[c.end..e.start]
+                    .iter()
+                    .all(|&ch| crate::events::fallback::is_phrase_char(ch));
+            e.kind == EntityKind::Person
+                && e.start >= c.end
+                && e.end <= clause
+                && (subject || described)
+        })
+    };
     let company = s
         .before(t.start, ORG_LIKE, s.start)
-        .filter(|c| c.end <= t.start && s.may_govern(c, t.start))?;
+        .filter(|c| c.end <= t.start && s.may_govern(c, t.start))
+        .filter(|c| c.end > clause || !blocked(c))?;
     let mut args = vec![arg(Role::Person, person), arg(Role::To, company)];
     let role = role_after(s, person.end);
     if let Some((rs, re)) = role {
