@@ -6,7 +6,7 @@
 //! missing), `dates` attaches and resolves the time expression that governs it, `modality` reads
 //! how the sentence asserts it, and `coref` lets `他` / `公司` stand for the person or company last
 //! named when that is unambiguous. `fallback` reads the arguments the recognizers missed from the
-//! clause itself, and `spans` widens each cited argument span to the phrase that fills the role as
+//! clause itself (`plausible` refuses the organisation phrases among them that cannot be names), and `spans` widens each cited argument span to the phrase that fills the role as
 //! written (title and employer before a name, stock code after a company). A talent move or a layoff
 //! that a later sentence only repeats is reported once. The rules are general news grammar, not
 //! tuned to any corpus.
@@ -20,12 +20,13 @@ mod dates;
 mod deals;
 mod fallback;
 mod modality;
+mod plausible;
 mod sentences;
 mod spans;
 mod triggers;
 
 use chrono::NaiveDate;
-use zhnews_model::{Amount, Entity, Event, EventDetail, TalentAction};
+use zhnews_model::{Amount, Entity, EntityKind, Event, EventDetail, TalentAction};
 
 /// What an argument span stands for in its event.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -132,11 +133,23 @@ pub fn find_event_mentions(
     for &(start, end) in &sentence_spans {
         let found = triggers::find(&chars, start, end, &blocked);
         if !found.is_empty() {
-            read.extend(fallback::mentions(&chars, start, end, &found, &all));
+            read.extend(
+                fallback::mentions(&chars, start, end, &found, &all)
+                    .into_iter()
+                    .filter(|e| plausible::could_be_name(&chars, e)),
+            );
         }
     }
     all.extend(read);
     all.sort_by_key(|e| (e.start, e.end));
+    // `银润传媒(微博)`, `甲地产(企业专区,旗下楼盘)`: a bracket right after a name annotates it (a
+    // portal's link label, a section tag, the name in another script); a name inside it is no
+    // party of its own.
+    let ends: Vec<usize> = all.iter().map(|e| e.end).collect();
+    all.retain(|e| {
+        let opened = e.start >= 2 && matches!(chars[e.start - 1], '(' | '（');
+        !(opened && ends.contains(&(e.start - 1)) && e.kind != EntityKind::Person)
+    });
 
     let mut out = Vec::new();
     for &(start, end) in &sentence_spans {
@@ -169,6 +182,12 @@ pub fn find_event_mentions(
         let trigger_starts: Vec<usize> = found.iter().map(|(t, _)| t.start).collect();
         let sentence_text: String = chars[start..end].iter().collect();
         for (trigger, mut built) in found {
+            // A one-char person is a surname read off a title (`毛主席`, `邓先生`): no one to follow.
+            if let EventDetail::TalentMove { person, .. } = &built.detail
+                && person.chars().count() < 2
+            {
+                continue;
+            }
             let time = governing_time(&chars, &times, &trigger_starts, trigger, start);
             if let Some(t) = time {
                 built.arguments.push(Argument {

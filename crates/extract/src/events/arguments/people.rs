@@ -240,6 +240,12 @@ pub(super) fn talent(s: &Sentence<'_>, t: Trigger) -> Vec<Built> {
                             let between = s.text(person.end, t.start);
                             between.chars().count() <= 8 && !between.contains('的')
                         })
+                        // `来到湖南大学看望师生`: coming to a university, a ministry or a town is a
+                        // visit; only a firm or a team is joined by arriving.
+                        .filter(|o| {
+                            o.kind == EntityKind::Company
+                                || ["队", "俱乐部", "战队"].iter().any(|x| o.name.ends_with(x))
+                        })
                 } else {
                     s.after(t.end, ORG_LIKE, 15)
                 };

@@ -1,0 +1,266 @@
+//! The last check on names read from the text by [`super::fallback`]: could this phrase name a firm,
+//! a team, a body or a person at all?
+//!
+//! The fallback readers take the phrase in a slot (the subject of `…融资3亿元`, the buyer before
+//! `收购`) when the recognizers found nothing there. In sentences picked because they report an event
+//! the slot holds a name; in ordinary news it often holds a verb phrase (`为上市公司提供16亿元融资担保`
+//! → `提供`), an adverb (`大肆收购`), a conjunction or a piece of a clause (`预计内地房企可在港融资`).
+//! jieba's part-of-speech tags tell those apart from names cheaply: a name may hold a verb char
+//! (`北控`, `蔚来`) but does not open with a whole verb, adverb, preposition or conjunction word, does
+//! not end in an adverb, and is not a single such word. Phrases with their own evidence of being a name
+//! (a company, organisation or group suffix, a stock code after them, Latin letters) are not looked
+//! at: the readers accepted them for that evidence. A team or body phrase made only of common words
+//! (`球员市场`, `火线`) is a description, and so is a phrase right before a title in book quotes
+//! (`武侠大片《甲》`). A person phrase that jieba reads as one place, body or thing
+//! word (`北京`, `基金`) is no mover unless it ends like a noun for a person (`高管`, `球员`).
+//!
+//! The boundary: this module only says no to phrases the fallback proposed; it never changes a span
+//! and never looks at what the entity recognizer found.
+
+use crate::ner::lexicon;
+use crate::segment::jieba;
+use zhnews_model::{Entity, EntityKind};
+
+/// Endings that mark a group, team or body (besides the company and organisation suffixes).
+const GROUP_ENDINGS: &[&str] = &[
+    "队",
+    "俱乐部",
+    "组合",
+    "乐队",
+    "乐团",
+    "战队",
+    "党",
+    "社",
+    "会",
+    "所",
+    "营",
+    "团",
+    "室",
+    "台",
+    "网",
+    "行",
+    "厂",
+    "店",
+    "馆",
+    "院",
+    "局",
+    "部",
+    "委",
+    "处",
+    "办",
+    "中心",
+    "联盟",
+    "平台",
+];
+
+/// Tags of words that never open or make up a name: verbs, adverbs, prepositions, conjunctions,
+/// pronouns, particles, numerals and measure words, time and place-of words, interjections.
+fn is_function_tag(tag: &str) -> bool {
+    matches!(
+        tag,
+        "v" | "vn"
+            | "vd"
+            | "vi"
+            | "vg"
+            | "d"
+            | "dg"
+            | "ad"
+            | "c"
+            | "p"
+            | "r"
+            | "rr"
+            | "rz"
+            | "u"
+            | "uj"
+            | "ul"
+            | "uz"
+            | "ug"
+            | "uv"
+            | "ud"
+            | "m"
+            | "mq"
+            | "q"
+            | "t"
+            | "tg"
+            | "f"
+            | "y"
+            | "e"
+            | "o"
+            | "z"
+            | "l"
+            | "i"
+    )
+}
+
+/// True when the fallback mention `entity` may stand: a person phrase that is no place or thing
+/// word, a phrase with its own evidence of being a name, or a phrase whose words are shaped like a
+/// name.
+pub(super) fn could_be_name(chars: &[char], entity: &Entity) -> bool {
+    if entity.end > chars.len() || entity.start >= entity.end {
+        return true;
+    }
+    let text: String = chars[entity.start..entity.end].iter().collect();
+    if entity.kind == EntityKind::Person {
+        return could_be_person(&text);
+    }
+    let has_latin = text.chars().any(|c| c.is_ascii_alphabetic());
+    let suffixed = lexicon::COMPANY_SUFFIXES
+        .iter()
+        .chain(lexicon::ORG_SUFFIXES)
+        .chain(GROUP_ENDINGS)
+        .any(|x| text.ends_with(x) && text.chars().count() > x.chars().count());
+    let coded = chars
+        .get(entity.end)
+        .is_some_and(|c| matches!(c, '(' | '（'))
+        && chars
+            .get(entity.end + 1)
+            .is_some_and(|c| c.is_ascii_digit());
+    // `加盟武侠大片《甲》`: a phrase right before a title in book quotes describes a work.
+    if chars.get(entity.end) == Some(&'《') {
+        return false;
+    }
+    if has_latin || suffixed || coded {
+        return true;
+    }
+    let tags = jieba().tag(&text, false);
+    let Some(first) = tags.first() else {
+        return false;
+    };
+    let last = tags.last().unwrap_or(first);
+    let long = |word: &str| word.chars().count() >= 2;
+    if tags.len() == 1 && is_function_tag(first.tag) {
+        // `提供`, `担保`, `定期`, `合计`, `如果`, `大肆`.
+        return false;
+    }
+    // `预计内地房企可`, `相关新闻`, `非常喜欢`, `因迟迟没有客户`.
+    if long(first.word) && is_function_tag(first.tag) && !matches!(first.tag, "m" | "q" | "i") {
+        return false;
+    }
+    if matches!(first.tag, "p" | "c" | "r" | "u" | "uj" | "d") {
+        return false;
+    }
+    // `广州市政府一次性`, `折合楼面地价约`: a name does not end in an adverb.
+    if matches!(last.tag, "d" | "ad" | "dg") {
+        return false;
+    }
+    // An adverb, conjunction or preposition word inside (`因迟迟没有`).
+    if tags
+        .iter()
+        .any(|t| long(t.word) && matches!(t.tag, "d" | "ad" | "c" | "p"))
+    {
+        return false;
+    }
+    // `球员市场`, `火线`, `旧拆迁条例`: a team or body phrase made only of common words jieba knows
+    // is a description. Names the dictionary lacks hold a name word (a person's, place's or
+    // brand's) or chars jieba cannot join into a word (`魅族` is `魅` + `族`). Company phrases are
+    // not held to this: small firms are often named with common words (`栖霞建设`).
+    entity.kind != EntityKind::Org
+        || !(tags.iter().all(|t| is_common_tag(t.tag)) && tags.iter().any(|t| long(t.word)))
+}
+
+/// Last chars of the nouns that describe a person standing for a name (`高管`, `女大学生`, `球员`).
+const PERSON_NOUN_ENDS: &str =
+    "员师生者手家长人官星将帅哥姐总管父母子女工士警兵童客夫妇民友侠脚援腕巨秀";
+
+/// True when a person phrase the fallback read is not a place, a body or a thing: `北京` is a city
+/// and `基金` a fund, while `乙`, `萨加巴-科纳特` or `高管` may move.
+fn could_be_person(text: &str) -> bool {
+    let tags = jieba().tag(text, false);
+    let [only] = tags.as_slice() else {
+        return true;
+    };
+    match only.tag {
+        "ns" | "nt" | "nz" | "j" | "s" | "f" | "t" | "m" => false,
+        "n" | "vn" | "v" | "a" => text.ends_with(|c: char| PERSON_NOUN_ENDS.contains(c)),
+        _ => true,
+    }
+}
+
+/// Tags of common (non-name) content words: nouns, verbs, adjectives and their kin.
+fn is_common_tag(tag: &str) -> bool {
+    is_function_tag(tag) || matches!(tag, "n" | "ng" | "a" | "an" | "ag" | "b" | "s" | "vg")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn org(text: &str) -> bool {
+        let chars: Vec<char> = text.chars().collect();
+        let entity = Entity {
+            kind: EntityKind::Company,
+            text: text.to_owned(),
+            start: 0,
+            end: chars.len(),
+            name: text.to_owned(),
+            owner: None,
+        };
+        could_be_name(&chars, &entity)
+    }
+
+    #[test]
+    fn verbs_adverbs_and_clause_pieces_are_no_names() {
+        for phrase in [
+            "提供",
+            "担保",
+            "大肆",
+            "如果",
+            "相关新闻",
+            "非常喜欢",
+            "预计内地房企可",
+            "因迟迟没有客户",
+            "广州市政府一次性",
+        ] {
+            assert!(!org(phrase), "{phrase} taken for a name");
+        }
+    }
+
+    #[test]
+    fn places_and_things_do_not_move_but_described_people_do() {
+        for phrase in ["上海", "基金", "北京"] {
+            assert!(!could_be_person(phrase), "{phrase} taken for a person");
+        }
+        for phrase in ["高管", "女大学生", "王小明", "萨加巴-科纳特", "Ninja"] {
+            assert!(could_be_person(phrase), "{phrase} refused");
+        }
+    }
+
+    #[test]
+    fn common_word_descriptions_are_no_teams() {
+        let team = |text: &str| {
+            let chars: Vec<char> = text.chars().collect();
+            let entity = Entity {
+                kind: EntityKind::Org,
+                text: text.to_owned(),
+                start: 0,
+                end: chars.len(),
+                name: text.to_owned(),
+                owner: None,
+            };
+            could_be_name(&chars, &entity)
+        };
+        for phrase in ["球员市场", "火线", "旧拆迁条例", "出卖方"] {
+            assert!(!team(phrase), "{phrase} taken for a team");
+        }
+        for phrase in ["北控", "西乙拉科鲁尼亚", "霍根小队"] {
+            assert!(team(phrase), "{phrase} refused");
+        }
+    }
+
+    #[test]
+    fn names_with_verb_chars_or_their_own_evidence_stand() {
+        for phrase in [
+            "北控",
+            "蔚来",
+            "盛安资源",
+            "新浪易居",
+            "银润传媒",
+            "和君资本",
+            "东莞队",
+            "WeWork",
+            "理想汽车",
+        ] {
+            assert!(org(phrase), "{phrase} refused");
+        }
+    }
+}

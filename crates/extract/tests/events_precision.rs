@@ -1,0 +1,91 @@
+//! Events must not come out of ordinary news where a trigger word announces nothing: a verb phrase
+//! or a common noun in a party's slot, a bracketed portal label after a name, a visit told with
+//! `来到`, a surname read off a leader's title. Each case runs the whole extractor (recognizers, then
+//! events) on sentences written for this test, with a positive twin where one exists, so a rule that
+//! only drops events cannot pass.
+
+use zhnews_extract::Extractor;
+use zhnews_model::{Event, EventDetail, TalentAction};
+
+fn events(text: &str) -> Vec<Event> {
+    Extractor::new().extract(text, None).events
+}
+
+fn joins(text: &str) -> Vec<(String, Option<String>)> {
+    events(text)
+        .into_iter()
+        .filter_map(|e| match e.detail {
+            EventDetail::TalentMove {
+                action: TalentAction::Join,
+                person,
+                to,
+                ..
+            } => Some((person, to)),
+            _ => None,
+        })
+        .collect()
+}
+
+#[test]
+fn a_verb_phrase_in_a_money_slot_is_no_company() {
+    // The money clause's subject is a verb (`提供`) and an adverb-led phrase (`大肆`).
+    for text in [
+        "多家房企的大股东为旗下公司提供16亿元融资担保。",
+        "近年来一些地方国企大肆收购优质写字楼。",
+    ] {
+        let found = events(text);
+        assert!(
+            found.iter().all(|e| match &e.detail {
+                EventDetail::Funding { company, .. } => company != "提供",
+                EventDetail::Acquisition { acquirer, .. } => acquirer.as_deref() != Some("大肆"),
+                _ => true,
+            }),
+            "{text}: {found:?}"
+        );
+    }
+}
+
+#[test]
+fn a_bracketed_label_after_a_name_is_no_second_party() {
+    let text = "导演陈一鸣近日加盟青禾影业(微博)，将执导一部都市喜剧。";
+    let found = joins(text);
+    assert!(
+        found.iter().all(|(_, to)| to.as_deref() != Some("微博")),
+        "{found:?}"
+    );
+    assert!(
+        found
+            .iter()
+            .any(|(p, to)| p == "陈一鸣" && to.as_deref() == Some("青禾影业")),
+        "the join itself is lost: {found:?}"
+    );
+}
+
+#[test]
+fn coming_to_a_university_is_a_visit_and_coming_to_a_team_a_join() {
+    let visit = "正在湖南调研的李国栋专程来到湖南大学，看望师生。";
+    assert!(joins(visit).is_empty(), "{:?}", joins(visit));
+    let move_ = "赛季中途，前锋赵晓峰来到上海队效力。";
+    assert!(
+        joins(move_).iter().any(|(p, _)| p == "赵晓峰"),
+        "{:?}",
+        joins(move_)
+    );
+}
+
+#[test]
+fn common_words_after_a_join_verb_are_no_team() {
+    // `加盟演出` / `加盟大片`: joining a show or a film, not an organisation.
+    for text in [
+        "影帝刘天明也加盟演出，出演一位老警察。",
+        "女演员孙晓雨又加盟武侠大片《长风》。",
+    ] {
+        let found = joins(text);
+        assert!(
+            found
+                .iter()
+                .all(|(_, to)| !matches!(to.as_deref(), Some("演出" | "武侠大片"))),
+            "{text}: {found:?}"
+        );
+    }
+}
