@@ -11,7 +11,8 @@
 //! (a company, organisation or group suffix, a stock code after them, Latin letters) are not looked
 //! at: the readers accepted them for that evidence. A team or body phrase made only of common words
 //! (`球员市场`, `火线`) is a description, and so is a phrase right before a title in book quotes
-//! (`武侠大片《甲》`). A person phrase that jieba reads as one place, body or thing
+//! (`武侠大片《甲》`). Whatever its evidence, a phrase is no name when it describes firms (`众多基金
+//! 公司`, `房企扎堆上市`) or starts or ends inside a word (`澳门社` out of `澳门社会文化司`). A person phrase that jieba reads as one place, body or thing
 //! word (`北京`, `基金`) is no mover unless it ends like a noun for a person (`高管`, `球员`).
 //!
 //! The boundary: this module only says no to phrases the fallback proposed; it never changes a span
@@ -119,10 +120,21 @@ pub(super) fn could_be_name(chars: &[char], entity: &Entity) -> bool {
     if chars.get(entity.end) == Some(&'《') {
         return false;
     }
+    if !has_latin && (cuts_a_word(chars, entity.start, entity.end) || is_description(&text)) {
+        return false;
+    }
     if has_latin || suffixed || coded {
         return true;
     }
     let tags = jieba().tag(&text, false);
+    // `少可` (from `至少可以`): two or three lone common chars are a piece of a clause.
+    if text.chars().count() <= 3
+        && tags
+            .iter()
+            .all(|t| t.word.chars().count() == 1 && is_common_tag(t.tag))
+    {
+        return false;
+    }
     let Some(first) = tags.first() else {
         return false;
     };
@@ -156,6 +168,54 @@ pub(super) fn could_be_name(chars: &[char], entity: &Entity) -> bool {
     // not held to this: small firms are often named with common words (`栖霞建设`).
     entity.kind != EntityKind::Org
         || !(tags.iter().all(|t| is_common_tag(t.tag)) && tags.iter().any(|t| long(t.word)))
+}
+
+/// Words that make a phrase a clause about a deal rather than a name (`房企扎堆上市`).
+const DEAL_WORDS: &[&str] = &[
+    "上市", "融资", "募资", "收购", "并购", "招股", "挂牌", "筹资",
+];
+
+/// Nouns for a class of firms (`房企`, `银行`): after a place or a common word they describe firms.
+const CLASS_NOUNS: &[&str] = &[
+    "房企", "企业", "公司", "银行", "券商", "机构", "基金", "厂商", "集团", "财团",
+];
+
+/// True when `text` describes firms rather than naming one: it opens with a count, a determiner
+/// or a pronoun (`众多基金公司`, `这家公司`, `多家银行`), is a class of firms after a place or a
+/// common word (`内地房企`, `新加坡银行`), names a deal (`房企扎堆上市`), or holds the
+/// word 公司 before more words (`距公司前任`: the company's former …).
+fn is_description(text: &str) -> bool {
+    let tags = jieba().tag(text, false);
+    let opener = tags.first().is_some_and(|t| {
+        matches!(t.tag, "m" | "mq" | "r" | "rr" | "rz" | "q")
+            || ["众多", "多家", "几家", "各家", "各", "诸多", "部分"].contains(&t.word)
+    });
+    // `内地房企`, `新加坡银行`, `民营企业`: a place or a common word before a class of firms.
+    let classed = CLASS_NOUNS.iter().any(|class| {
+        text.strip_suffix(class).is_some_and(|head| {
+            let head_tags = jieba().tag(head, false);
+            matches!(head_tags.as_slice(), [only] if only.word.chars().count() >= 2
+                && (is_common_tag(only.tag) || matches!(only.tag, "ns" | "b")))
+        })
+    });
+    opener
+        || classed
+        || DEAL_WORDS.iter().any(|w| text.contains(w))
+        || text
+            .find("公司")
+            .is_some_and(|b| b + "公司".len() < text.len())
+}
+
+/// True when the span `start..end` starts or ends inside a word jieba reads across its edge
+/// (`澳门社` cut out of `澳门社会文化司`): a name is never half a word.
+fn cuts_a_word(chars: &[char], start: usize, end: usize) -> bool {
+    let from = start.saturating_sub(3);
+    let to = (end + 3).min(chars.len());
+    let window: String = chars[from..to].iter().collect();
+    jieba().cut(&window, false).iter().any(|token| {
+        let (a, b) = (from + token.start, from + token.end);
+        (a < start && start < b) || (a < end && end < b)
+    })
 }
 
 /// Last chars of the nouns that describe a person standing for a name (`高管`, `女大学生`, `球员`).
@@ -213,6 +273,30 @@ mod tests {
         ] {
             assert!(!org(phrase), "{phrase} taken for a name");
         }
+    }
+
+    #[test]
+    fn descriptions_and_cut_words_are_no_names() {
+        for phrase in [
+            "众多基金公司",
+            "这家公司",
+            "房企扎堆上市",
+            "距公司前任",
+            "少可",
+        ] {
+            assert!(!org(phrase), "{phrase} taken for a name");
+        }
+        // `澳门社` cut out of `澳门社会文化司司长`.
+        let chars: Vec<char> = "澳门社会文化司司长".chars().collect();
+        let cut = Entity {
+            kind: EntityKind::Org,
+            text: "澳门社".into(),
+            start: 0,
+            end: 3,
+            name: "澳门社".into(),
+            owner: None,
+        };
+        assert!(!could_be_name(&chars, &cut));
     }
 
     #[test]
