@@ -89,3 +89,39 @@ fn common_words_after_a_join_verb_are_no_team() {
         );
     }
 }
+
+#[test]
+fn retirement_as_a_policy_is_nobodys_move() {
+    for text in [
+        "社保专家王立群建议逐步提高退休年龄。",
+        "有关部门表示，延迟退休将采取小步慢走的方式。",
+    ] {
+        let found = events(text);
+        assert!(found.is_empty(), "{text}: {found:?}");
+    }
+    let moved = "星河公司财务总监周立新日前宣布退休。";
+    assert!(
+        events(moved).iter().any(|e| matches!(
+            &e.detail,
+            EventDetail::TalentMove { person, action: TalentAction::Leave, .. } if person == "周立新"
+        )),
+        "{:?}",
+        events(moved)
+    );
+}
+
+#[test]
+fn a_title_read_as_the_employer_makes_no_move() {
+    // Two sides sign a deal; the CFO is one side's signatory, not a new hire of "首席财务官…".
+    let text = "组委会市场部部长林海与星河公司首席财务官许文娟签约。";
+    for event in events(text) {
+        if let EventDetail::TalentMove {
+            person, from, to, ..
+        } = &event.detail
+        {
+            for company in [from, to].into_iter().flatten() {
+                assert!(!company.contains(person.as_str()), "{event:?}");
+            }
+        }
+    }
+}

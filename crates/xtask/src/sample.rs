@@ -2,8 +2,9 @@
 //!
 //! DuEE scores the event rules on sentences chosen because they hold an event, so its precision says
 //! little about ordinary news, where most trigger words (`回到`, `签下`, `融资担保`) announce nothing.
-//! This task runs the full extractor over the THUCNews sample (`shared/corpus/text/thucnews-cnews`,
-//! 1 000 Sina articles of 2005–2011 in ten channels, never used to write rules) and prints a seeded
+//! This task runs the full extractor over the unlabelled news in `shared/corpus/text` (THUCNews:
+//! 1 000 Sina articles of 2005–2011 in ten channels; Sogou smarty: 400 Yahoo China and Sohu
+//! articles; never used to write rules) and prints a seeded
 //! random sample of the events it finds, one block per event (fields, then the sentence), for a person
 //! to judge. The printed header gives the event count per type, so the sample's share of each type can
 //! be checked; the same seed always gives the same sample of the same extractor output.
@@ -37,16 +38,12 @@ pub fn run(args: &[&str]) -> Result<()> {
     let Some(shared) = crate::shared::dir() else {
         return Ok(());
     };
-    let path = shared.join("corpus/text/thucnews-cnews/cnews.val.txt");
-    let raw =
-        std::fs::read_to_string(&path).with_context(|| format!("reading {}", path.display()))?;
+    let documents = documents(&shared)?;
     let extractor = Extractor::new();
-    let mut events: Vec<(usize, Event)> = Vec::new();
-    for (line_number, line) in raw.lines().enumerate() {
-        // `<channel>\t<title><body>`: the channel is not part of the text.
-        let text = line.split_once('\t').map_or(line, |(_, text)| text);
+    let mut events: Vec<(String, Event)> = Vec::new();
+    for (place, text) in &documents {
         for event in extractor.extract(text, None).events {
-            events.push((line_number + 1, event));
+            events.push((place.clone(), event));
         }
     }
     let mut per_type: BTreeMap<&str, usize> = BTreeMap::new();
@@ -54,10 +51,9 @@ pub fn run(args: &[&str]) -> Result<()> {
         *per_type.entry(event.detail.type_name()).or_default() += 1;
     }
     println!(
-        "{} events in {} articles of {}: {per_type:?}",
+        "{} events in {} documents (THUCNews cnews.val, Sogou smarty tensite + sohusite): {per_type:?}",
         events.len(),
-        raw.lines().count(),
-        path.display()
+        documents.len(),
     );
     events.retain(|(_, e)| {
         only_type
@@ -73,9 +69,9 @@ pub fn run(args: &[&str]) -> Result<()> {
         let j = ((state >> 33) as usize) % (i + 1);
         events.swap(i, j);
     }
-    for (n, (line_number, event)) in events.iter().take(count).enumerate() {
+    for (n, (place, event)) in events.iter().take(count).enumerate() {
         println!(
-            "{n:3} line {line_number} {} [{}] {}",
+            "{n:3} {place} {} [{}] {}",
             event.detail.type_name(),
             serde_json::to_value(event.modality)
                 .ok()
@@ -87,6 +83,32 @@ pub fn run(args: &[&str]) -> Result<()> {
         println!("      {sentence}");
     }
     Ok(())
+}
+
+/// The unlabelled documents, each with where it is (`thucnews:12`, `sogou-tensite:3`): the THUCNews
+/// lines (`<channel>\t<title><body>`, the channel left out) and the `<content>` of each Sogou
+/// `<doc>` (the tensite file is GBK, decoded as the article extractor decodes pages).
+fn documents(shared: &std::path::Path) -> Result<Vec<(String, String)>> {
+    let mut out = Vec::new();
+    let thucnews = shared.join("corpus/text/thucnews-cnews/cnews.val.txt");
+    let raw = std::fs::read_to_string(&thucnews)
+        .with_context(|| format!("reading {}", thucnews.display()))?;
+    for (i, line) in raw.lines().enumerate() {
+        let text = line.split_once('\t').map_or(line, |(_, text)| text);
+        out.push((format!("thucnews:{}", i + 1), text.to_owned()));
+    }
+    for name in ["tensite", "sohusite"] {
+        let path = shared.join(format!(
+            "corpus/text/sogou-smarty/news_{name}_xml.smarty.dat"
+        ));
+        let bytes = std::fs::read(&path).with_context(|| format!("reading {}", path.display()))?;
+        let text = zhnews_article::decode::decode(&bytes, None, None).text;
+        for (i, doc) in text.split("<content>").skip(1).enumerate() {
+            let content = doc.split("</content>").next().unwrap_or_default();
+            out.push((format!("sogou-{name}:{}", i + 1), content.to_owned()));
+        }
+    }
+    Ok(out)
 }
 
 /// The event's arguments as `role=value` pairs from its JSON form (amounts by their text), empty

@@ -183,8 +183,15 @@ pub fn find_event_mentions(
         let sentence_text: String = chars[start..end].iter().collect();
         for (trigger, mut built) in found {
             // A one-char person is a surname read off a title (`毛主席`, `邓先生`): no one to follow.
-            if let EventDetail::TalentMove { person, .. } = &built.detail
-                && person.chars().count() < 2
+            // A company named with the person in it (`乙公司CFO甲`) is the person's title read as
+            // the employer: a misreading, not a move.
+            if let EventDetail::TalentMove {
+                person, from, to, ..
+            } = &built.detail
+                && (person.chars().count() < 2
+                    || [from, to]
+                        .iter()
+                        .any(|c| c.as_deref().is_some_and(|c| c.contains(person.as_str()))))
             {
                 continue;
             }

@@ -228,10 +228,14 @@ const BLOCKED_FOLLOWERS: &[(TriggerKind, &[&str])] = &[
         ],
     ),
     (Spend, &["产出", "使用", "运营", "市场", "门槛", "力度"]),
-    // `辞职潮`, `离职率`, `离职员工`: the moves of many, or people who moved before.
+    // `辞职潮`, `离职率`, `离职员工`: the moves of many, or people who moved before; `退休年龄`,
+    // `退休金`, `退休制度`: retirement as a policy or a benefit.
     (
         Leave,
-        &["潮", "率", "员工", "人员", "证明", "补偿", "手续", "面谈"],
+        &[
+            "潮", "率", "员工", "人员", "证明", "补偿", "手续", "面谈", "年龄", "金", "制度",
+            "政策", "待遇", "职工", "干部", "老人", "生活", "工资", "费",
+        ],
     ),
     (
         Layoff,
@@ -255,6 +259,8 @@ const BLOCKED_PRECEDERS: &[(TriggerKind, &[&str])] = &[
     ),
     // `在这次裁员中`: the cuts told of before, as a noun.
     (Layoff, &["这次", "此次", "本次", "这轮", "此轮", "本轮"]),
+    // `延迟退休`, `弹性退休`: a retirement policy, nobody's move.
+    (Leave, &["延迟", "推迟", "延长", "弹性", "渐进式", "提高"]),
 ];
 
 /// The lexicon as char sequences, built once.
