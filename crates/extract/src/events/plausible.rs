@@ -180,9 +180,16 @@ const CLASS_NOUNS: &[&str] = &[
     "房企", "企业", "公司", "银行", "券商", "机构", "基金", "厂商", "集团", "财团",
 ];
 
+/// Common words that make a class of firms (`内地房企`, `地方银行`); other common words before a
+/// firm noun are often brands (`远山集团`, `星河公司`).
+const CLASS_MODIFIERS: &[&str] = &[
+    "内地", "国内", "海外", "境外", "外资", "中资", "民营", "国有", "地方", "本土", "大型", "中小",
+    "中型", "小型", "上市", "知名", "相关", "其他", "同类",
+];
+
 /// True when `text` describes firms rather than naming one: it opens with a count, a determiner
 /// or a pronoun (`众多基金公司`, `这家公司`, `多家银行`), is a class of firms after a place or a
-/// common word (`内地房企`, `新加坡银行`), names a deal (`房企扎堆上市`), or holds the
+/// class word (`内地房企`, `海外银行`), names a deal (`房企扎堆上市`), or holds the
 /// word 公司 before more words (`距公司前任`: the company's former …).
 fn is_description(text: &str) -> bool {
     let tags = jieba().tag(text, false);
@@ -190,12 +197,17 @@ fn is_description(text: &str) -> bool {
         matches!(t.tag, "m" | "mq" | "r" | "rr" | "rz" | "q")
             || ["众多", "多家", "几家", "各家", "各", "诸多", "部分"].contains(&t.word)
     });
-    // `内地房企`, `新加坡银行`, `民营企业`: a place or a common word before a class of firms.
+    // `内地房企`, `海外银行`, `民营企业`: a class word (or a place, for some classes) before a
+    // noun for firms.
     let classed = CLASS_NOUNS.iter().any(|class| {
         text.strip_suffix(class).is_some_and(|head| {
             let head_tags = jieba().tag(head, false);
+            // A place before a bank or a group names one (`北岭银行`); before `房企` or `企业`
+            // it names a class.
+            let place_class = ["房企", "企业", "券商", "机构", "厂商"].contains(class);
             matches!(head_tags.as_slice(), [only] if only.word.chars().count() >= 2
-                && (is_common_tag(only.tag) || matches!(only.tag, "ns" | "b")))
+                && (place_class && matches!(only.tag, "ns" | "s" | "b")
+                    || CLASS_MODIFIERS.contains(&only.word)))
         })
     });
     opener
@@ -209,12 +221,22 @@ fn is_description(text: &str) -> bool {
 /// True when the span `start..end` starts or ends inside a word jieba reads across its edge
 /// (`澳门社` cut out of `澳门社会文化司`): a name is never half a word.
 fn cuts_a_word(chars: &[char], start: usize, end: usize) -> bool {
+    // Only a lone char at the span's edge can be half of a word across it: `澳门社` alone is
+    // `澳门` + `社`, while `北岭银行` (before `前行长`) ends in the whole word `银行` however jieba
+    // reads `银行前行长`.
+    let text: String = chars[start..end].iter().collect();
+    let own = jieba().cut(&text, false);
+    let lone = |token: Option<&jieba_rs::Token<'_>>| token.is_some_and(|t| t.end - t.start == 1);
+    let (lone_first, lone_last) = (lone(own.first()), lone(own.last()));
+    if !lone_first && !lone_last {
+        return false;
+    }
     let from = start.saturating_sub(3);
     let to = (end + 3).min(chars.len());
     let window: String = chars[from..to].iter().collect();
     jieba().cut(&window, false).iter().any(|token| {
         let (a, b) = (from + token.start, from + token.end);
-        (a < start && start < b) || (a < end && end < b)
+        (lone_first && a < start && start < b) || (lone_last && a < end && end < b)
     })
 }
 
