@@ -125,3 +125,28 @@ fn a_title_read_as_the_employer_makes_no_move() {
         }
     }
 }
+
+#[test]
+fn the_day_of_a_date_is_no_part_of_a_firm_name() {
+    for (text, firm) in [
+        (
+            "3月8日华诚基金发布公告，聘任周明远担任公司总经理。",
+            "华诚基金",
+        ),
+        ("5日宏信证券发布公告称，周明远辞去总经理职务。", "宏信证券"),
+    ] {
+        let entities = Extractor::new().extract(text, None).entities;
+        assert!(
+            entities.iter().any(|e| e.text == firm),
+            "{text}: {entities:?}"
+        );
+    }
+}
+
+#[test]
+fn an_undecided_retirement_is_only_planned() {
+    let text = "主教练高志远说，他还在犹豫是否就此退休。";
+    for event in events(text) {
+        assert_eq!(event.modality, zhnews_model::Modality::Planned, "{event:?}");
+    }
+}

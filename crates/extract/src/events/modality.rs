@@ -24,6 +24,11 @@ const PLANNED: &[&str] = &[
     "寻求",
     "有意",
     "正在筹划",
+    // Undecided or wished for: `犹豫是否退休`, `希望加盟甲队`.
+    "犹豫",
+    "是否",
+    "希望",
+    "想要",
 ];
 const REPORTED: &[&str] = &[
     "报道",
@@ -111,6 +116,10 @@ mod tests {
             Modality::Planned
         );
         assert_eq!(modality("他将离开公司", "离开"), Modality::Planned);
+        assert_eq!(
+            modality("王五还在犹豫是否就此退休", "退休"),
+            Modality::Planned
+        );
         assert_eq!(
             modality("乙公司否认王五加入的消息", "加入"),
             Modality::Denied

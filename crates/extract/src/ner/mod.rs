@@ -136,6 +136,25 @@ impl Recognizer {
         let mut accepted = resolve(accepted);
         accepted.sort_by_key(|c| (c.start, c.end));
         for candidate in &mut accepted {
+            // `2月5日信诚基金`: the 日 of a date glued to a name the recognizer read from its
+            // suffix is the date's, not the name's.
+            let chars = &doc.chars;
+            if candidate.kind != EntityKind::Person
+                && candidate.end - candidate.start >= 3
+                && candidate.start >= 1
+                && matches!(chars[candidate.start], '日' | '月' | '年' | '号')
+                && (chars[candidate.start - 1].is_ascii_digit()
+                    || "〇一二三四五六七八九十".contains(chars[candidate.start - 1]))
+                && candidate
+                    .name
+                    .as_deref()
+                    .is_none_or(|n| n.starts_with(chars[candidate.start]))
+            {
+                candidate.start += 1;
+                candidate.name = None;
+            }
+        }
+        for candidate in &mut accepted {
             if candidate.name.is_none() && candidate.kind == EntityKind::Company {
                 candidate.name = self.company_inside(&doc, candidate.start, candidate.end);
             }
