@@ -150,3 +150,21 @@ fn an_undecided_retirement_is_only_planned() {
         assert_eq!(event.modality, zhnews_model::Modality::Planned, "{event:?}");
     }
 }
+
+#[test]
+fn a_move_named_as_a_topic_is_not_told() {
+    let text = "对于高管离职，多家基金公司表示已经找到继任者。";
+    assert!(events(text).is_empty(), "{:?}", events(text));
+    let told = "上周五，星河基金高管刘文斌离职。";
+    assert!(!events(told).is_empty(), "the plain move is lost");
+}
+
+#[test]
+fn an_actor_credited_after_a_character_does_not_move() {
+    let text = "剧中的小职员陈大海(李明远饰)进入杂志社不久就惨遭解雇。";
+    for event in events(text) {
+        if let EventDetail::TalentMove { person, .. } = &event.detail {
+            assert_ne!(person, "李明远", "{event:?}");
+        }
+    }
+}

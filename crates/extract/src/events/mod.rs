@@ -144,11 +144,17 @@ pub fn find_event_mentions(
     all.sort_by_key(|e| (e.start, e.end));
     // `银润传媒(微博)`, `甲地产(企业专区,旗下楼盘)`: a bracket right after a name annotates it (a
     // portal's link label, a section tag, the name in another script); a name inside it is no
-    // party of its own.
+    // party of its own. `周小辉(甲乙饰)`: the actor credited after a character plays the part;
+    // what happens to the character does not happen to them.
     let ends: Vec<usize> = all.iter().map(|e| e.end).collect();
     all.retain(|e| {
         let opened = e.start >= 2 && matches!(chars[e.start - 1], '(' | '（');
-        !(opened && ends.contains(&(e.start - 1)) && e.kind != EntityKind::Person)
+        let credit = opened
+            && chars.get(e.end) == Some(&'饰')
+            && chars
+                .get(e.end + 1)
+                .is_some_and(|c| matches!(c, ')' | '）'));
+        !(opened && ends.contains(&(e.start - 1)) && e.kind != EntityKind::Person || credit)
     });
 
     let mut out = Vec::new();
@@ -182,6 +188,17 @@ pub fn find_event_mentions(
         let trigger_starts: Vec<usize> = found.iter().map(|(t, _)| t.start).collect();
         let sentence_text: String = chars[start..end].iter().collect();
         for (trigger, mut built) in found {
+            // `对于高管离职，…`: a move named as the topic of a clause is talked about, not told.
+            let clause = sentences::clause_start(&chars, trigger.start, start);
+            let topic = ["对于", "针对"]
+                .iter()
+                .any(|w| chars[clause..trigger.start].starts_with(&w.chars().collect::<Vec<_>>()))
+                && chars
+                    .get(trigger.end)
+                    .is_some_and(|c| matches!(c, '，' | ',' | '的'));
+            if topic {
+                continue;
+            }
             // A one-char person is a surname read off a title (`毛主席`, `邓先生`): no one to follow.
             // A company named with the person in it (`乙公司CFO甲`) is the person's title read as
             // the employer: a misreading, not a move.
