@@ -168,3 +168,26 @@ fn an_actor_credited_after_a_character_does_not_move() {
         }
     }
 }
+
+#[test]
+fn a_thing_word_taken_for_a_person_moves_nowhere() {
+    // Whatever the recognizer says, `基金` (a fund) does not resign; `周明远` does.
+    let text = "基金离职了，周明远离职了。";
+    let person = |written: &str, start: usize| zhnews_model::Entity {
+        kind: zhnews_model::EntityKind::Person,
+        text: written.into(),
+        start,
+        end: start + written.chars().count(),
+        name: written.into(),
+        owner: None,
+    };
+    let entities = [person("基金", 0), person("周明远", 6)];
+    let movers: Vec<String> = zhnews_extract::events::find_events(text, &entities, &[], None)
+        .into_iter()
+        .filter_map(|e| match e.detail {
+            EventDetail::TalentMove { person, .. } => Some(person),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(movers, vec!["周明远".to_owned()]);
+}

@@ -199,13 +199,15 @@ pub fn find_event_mentions(
             if topic {
                 continue;
             }
-            // A one-char person is a surname read off a title (`毛主席`, `邓先生`): no one to follow.
+            // A one-char person is a surname read off a title (`毛主席`, `邓先生`): no one to follow;
+            // a place, body or thing word (`基金`) taken for a person anywhere moves nowhere.
             // A company named with the person in it (`乙公司CFO甲`) is the person's title read as
             // the employer: a misreading, not a move.
             if let EventDetail::TalentMove {
                 person, from, to, ..
             } = &built.detail
                 && (person.chars().count() < 2
+                    || !plausible::could_be_person(person)
                     || [from, to]
                         .iter()
                         .any(|c| c.as_deref().is_some_and(|c| c.contains(person.as_str()))))

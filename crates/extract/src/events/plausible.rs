@@ -246,7 +246,7 @@ const PERSON_NOUN_ENDS: &str =
 
 /// True when a person phrase the fallback read is not a place, a body or a thing: `北京` is a city
 /// and `基金` a fund, while `乙`, `萨加巴-科纳特` or `高管` may move.
-fn could_be_person(text: &str) -> bool {
+pub(super) fn could_be_person(text: &str) -> bool {
     let tags = jieba().tag(text, false);
     let [only] = tags.as_slice() else {
         return true;
