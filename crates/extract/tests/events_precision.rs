@@ -191,3 +191,13 @@ fn a_thing_word_taken_for_a_person_moves_nowhere() {
         .collect();
     assert_eq!(movers, vec!["周明远".to_owned()]);
 }
+
+#[test]
+fn the_firm_after_a_receiving_verb_invests() {
+    let text = "云途旅行曾于2015年获得1500万元风险投资，2018年获得腾讯数千万元投资。";
+    for event in events(text) {
+        if let EventDetail::Funding { company, .. } = &event.detail {
+            assert_ne!(company, "腾讯", "{event:?}");
+        }
+    }
+}

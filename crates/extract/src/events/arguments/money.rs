@@ -186,6 +186,26 @@ fn investors<'a>(s: &Sentence<'a>, raiser: Option<&str>) -> (Vec<&'a Entity>, Ve
     (lead, follow)
 }
 
+/// True when `text` holds only a time expression and adverbs (`2012年`, `随后又`, `此后`), the
+/// lead-in of a clause whose subject is the sentence's.
+fn is_time_or_adverb(text: &str) -> bool {
+    let mut rest: String = text
+        .chars()
+        .filter(|c| {
+            !(c.is_ascii_digit()
+                || c.is_whitespace()
+                || "年月日初底中旬上下半季度〇一二三四五六七八九十".contains(*c))
+        })
+        .collect();
+    for word in [
+        "随后", "此后", "之后", "其后", "后来", "同年", "当年", "今年", "去年", "曾于", "曾", "于",
+        "又", "再", "还", "也", "并", "已经", "已", "先后", "再次", "相继", "分别",
+    ] {
+        rest = rest.replace(word, "");
+    }
+    rest.is_empty()
+}
+
 /// A funding round: raiser, amount, round and investors (`甲完成5亿元B轮融资，由乙领投`).
 pub(super) fn funding(s: &Sentence<'_>, t: Trigger) -> Option<Built> {
     let clause_start = s.clause_start(t.start);
@@ -222,14 +242,39 @@ pub(super) fn funding(s: &Sentence<'_>, t: Trigger) -> Option<Built> {
         .filter(|e| s.may_govern(e, t.start))?;
     let company = if t.kind == TriggerKind::Investment {
         // `甲获得乙的投资`: the raiser is the first company of the clause, the ones after 获 invest.
-        s.entities
+        let first = s
+            .entities
             .iter()
             .copied()
             .filter(|e| {
                 e.kind == EntityKind::Company && e.start >= clause_start && e.end <= t.start
             })
             .min_by_key(|e| e.start)
-            .unwrap_or(company)
+            .unwrap_or(company);
+        let receives = ["获", "接受"]
+            .iter()
+            .filter_map(|w| head.find(w))
+            .min()
+            .map(|b| clause_start + head[..b].chars().count());
+        match receives {
+            // `…，2012年获得乙数千万元投资`: every company of the clause stands after 获, so they
+            // invest; the raiser is the sentence's subject when only time words and adverbs lead
+            // the clause, and unknown otherwise (`丙则获得乙…投资`: 丙 was not recognized).
+            Some(at) if first.start >= at => {
+                let lead_in = s.text(clause_start, at);
+                if !is_time_or_adverb(&lead_in) {
+                    return None;
+                }
+                s.entities
+                    .iter()
+                    .copied()
+                    .filter(|e| {
+                        e.kind == EntityKind::Company && e.start >= s.start && e.end <= clause_start
+                    })
+                    .min_by_key(|e| e.start)?
+            }
+            _ => first,
+        }
     } else {
         company
     };
