@@ -29,6 +29,15 @@ const PLANNED: &[&str] = &[
     "是否",
     "希望",
     "想要",
+    // Demanded by others or supposed: `要求他辞职`, `即使开除乙也…`, `如果签下乙`.
+    "要求",
+    "呼吁",
+    "敦促",
+    "如果",
+    "假如",
+    "倘若",
+    "即使",
+    "一旦",
 ];
 const REPORTED: &[&str] = &[
     "报道",
@@ -46,7 +55,19 @@ const REPORTED: &[&str] = &[
     "爆出",
 ];
 /// Negations that deny the very predicate they stand before (`并未离职`).
-const NEGATIONS: &[&str] = &["并未", "没有", "从未", "并没有", "不会", "未", "没"];
+const NEGATIONS: &[&str] = &[
+    "并未",
+    "没有",
+    "从未",
+    "并没有",
+    "不会",
+    "未",
+    "没",
+    "不能",
+    "无法",
+    "不得",
+    "不可能",
+];
 
 /// The modality of the event triggered at `trigger` (char offsets) in the sentence `[start, end)`.
 pub(crate) fn of(chars: &[char], start: usize, end: usize, trigger: (usize, usize)) -> Modality {
@@ -125,6 +146,15 @@ mod tests {
             Modality::Denied
         );
         assert_eq!(modality("王五并未离职", "离职"), Modality::Denied);
+        assert_eq!(modality("甲国不能加入该组织", "加入"), Modality::Denied);
+        assert_eq!(
+            modality("议员们要求王五马上辞职", "辞职"),
+            Modality::Planned
+        );
+        assert_eq!(
+            modality("即使开除王五也无法挽回", "开除"),
+            Modality::Planned
+        );
         assert_eq!(modality("丙公司已将其裁掉", "裁掉"), Modality::Asserted);
     }
 }
