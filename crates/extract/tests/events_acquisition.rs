@@ -4,28 +4,12 @@
 //! not become a deal.
 
 use zhnews_extract::events::{Role, find_event_mentions, find_events};
-use zhnews_model::{
-    Amount, AmountKind, Decimal, Entity, EntityKind, Event, EventDetail, Modality, Qualifier,
-};
+use zhnews_model::{Amount, AmountKind, Entity, EntityKind, Event, EventDetail, Modality};
 
-fn span(text: &str, needle: &str) -> (usize, usize) {
-    let byte = text
-        .find(needle)
-        .unwrap_or_else(|| panic!("{needle} not in {text}"));
-    let start = text[..byte].chars().count();
-    (start, start + needle.chars().count())
-}
+mod support;
 
 fn entity(text: &str, kind: EntityKind, written: &str) -> Entity {
-    let (start, end) = span(text, written);
-    Entity {
-        kind,
-        text: written.into(),
-        start,
-        end,
-        name: written.into(),
-        owner: None,
-    }
+    support::mention(text, kind, written, 0)
 }
 
 fn company(text: &str, written: &str) -> Entity {
@@ -33,18 +17,8 @@ fn company(text: &str, written: &str) -> Entity {
 }
 
 fn amount(text: &str, written: &str, kind: AmountKind, value: &str) -> Amount {
-    let (start, end) = span(text, written);
-    Amount {
-        text: written.into(),
-        start,
-        end,
-        kind,
-        value: value.parse::<Decimal>().unwrap(),
-        max: None,
-        currency: (kind == AmountKind::Money).then(|| "CNY".to_owned()),
-        qualifier: Qualifier::Exact,
-        unit: None,
-    }
+    let currency = (kind == AmountKind::Money).then_some("CNY");
+    support::amount_at(text, written, kind, value, currency, None)
 }
 
 fn money(text: &str, written: &str, value: &str) -> Amount {
@@ -254,7 +228,10 @@ fn land_won_at_auction_is_the_stake_and_a_later_clause_names_the_buyer() {
         .iter()
         .find(|a| a.role == Role::Acquirer)
         .unwrap();
-    assert_eq!((buyer.start, buyer.end), span(text, "远山置业"));
+    assert_eq!(
+        (buyer.start, buyer.end),
+        support::char_span(text, "远山置业", 0)
+    );
     // Prizes are won (`摘得`) far more often than land.
     let text = "远山置业摘得年度最佳雇主奖。";
     no_deal(text, &[company(text, "远山置业")], &[]);
@@ -284,7 +261,10 @@ fn a_shareholder_selling_shares_sells_them_in_the_company_it_is_introduced_with(
         .iter()
         .find(|a| a.role == Role::Seller)
         .unwrap();
-    assert_eq!((seller.start, seller.end), span(text, "星图科技股东周明远"));
+    assert_eq!(
+        (seller.start, seller.end),
+        support::char_span(text, "星图科技股东周明远", 0)
+    );
 }
 
 #[test]

@@ -3,20 +3,12 @@
 //! and which company cuts how many, each with a near miss.
 
 use zhnews_extract::events::{Role, find_event_mentions, find_events};
-use zhnews_model::{
-    Amount, AmountKind, Decimal, Entity, EntityKind, Event, EventDetail, Qualifier,
-};
+use zhnews_model::{Amount, AmountKind, Entity, EntityKind, Event, EventDetail};
 
-fn span(text: &str, needle: &str) -> (usize, usize) {
-    let byte = text
-        .find(needle)
-        .unwrap_or_else(|| panic!("{needle} not in {text}"));
-    let start = text[..byte].chars().count();
-    (start, start + needle.chars().count())
-}
+mod support;
 
 fn entity(text: &str, kind: EntityKind, written: &str, nth_after: usize) -> Entity {
-    let (mut start, mut end) = span(text, written);
+    let (mut start, mut end) = support::char_span(text, written, 0);
     if nth_after > 0 {
         // The mention after char `nth_after` (a name written twice).
         let byte = text.char_indices().nth(nth_after).map(|(b, _)| b).unwrap();
@@ -25,12 +17,9 @@ fn entity(text: &str, kind: EntityKind, written: &str, nth_after: usize) -> Enti
         end = start + written.chars().count();
     }
     Entity {
-        kind,
-        text: written.into(),
         start,
         end,
-        name: written.into(),
-        owner: None,
+        ..support::mention(text, kind, written, 0)
     }
 }
 
@@ -39,18 +28,7 @@ fn company(text: &str, written: &str) -> Entity {
 }
 
 fn count(text: &str, written: &str, value: &str) -> Amount {
-    let (start, end) = span(text, written);
-    Amount {
-        text: written.into(),
-        start,
-        end,
-        kind: AmountKind::Count,
-        value: value.parse::<Decimal>().unwrap(),
-        max: None,
-        currency: None,
-        qualifier: Qualifier::Exact,
-        unit: Some("人".into()),
-    }
+    support::amount_at(text, written, AmountKind::Count, value, None, Some("人"))
 }
 
 /// The (company, exchange) of each listing.
@@ -141,7 +119,10 @@ fn a_description_glued_to_the_listing_company_is_cited_with_it() {
         .iter()
         .find(|a| a.role == Role::Company)
         .unwrap();
-    assert_eq!((cited.start, cited.end), span(text, "星河智能游戏直播平台"));
+    assert_eq!(
+        (cited.start, cited.end),
+        support::char_span(text, "星河智能游戏直播平台", 0)
+    );
     assert!(matches!(
         &mentions[0].event.detail,
         EventDetail::Ipo { company, .. } if company == "星河智能"

@@ -5,30 +5,16 @@
 use chrono::NaiveDate;
 use zhnews_extract::events::{Role, find_event_mentions, find_events};
 use zhnews_model::{
-    Amount, AmountKind, Decimal, Entity, EntityKind, Event, EventDetail, Modality, Qualifier,
-    TalentAction,
+    Amount, AmountKind, Decimal, Entity, EntityKind, Event, EventDetail, Modality, TalentAction,
 };
 
-fn char_pos(text: &str, needle: &str, nth: usize) -> (usize, usize) {
-    let byte = text
-        .match_indices(needle)
-        .nth(nth)
-        .unwrap_or_else(|| panic!("{needle} not in {text}"))
-        .0;
-    let start = text[..byte].chars().count();
-    (start, start + needle.chars().count())
-}
+mod support;
 
 /// A mention of `written` (its `nth` occurrence) named `name`.
 fn ent(text: &str, kind: EntityKind, written: &str, name: &str, nth: usize) -> Entity {
-    let (start, end) = char_pos(text, written, nth);
     Entity {
-        kind,
-        text: written.into(),
-        start,
-        end,
         name: name.into(),
-        owner: None,
+        ..support::mention(text, kind, written, nth)
     }
 }
 
@@ -47,18 +33,7 @@ fn amount(
     value: &str,
     currency: Option<&str>,
 ) -> Amount {
-    let (start, end) = char_pos(text, written, 0);
-    Amount {
-        text: written.into(),
-        start,
-        end,
-        kind,
-        value: value.parse::<Decimal>().unwrap(),
-        max: None,
-        currency: currency.map(str::to_owned),
-        qualifier: Qualifier::Exact,
-        unit: None,
-    }
+    support::amount_at(text, written, kind, value, currency, None)
 }
 
 fn money(text: &str, written: &str, value: &str, currency: &str) -> Amount {
@@ -191,8 +166,8 @@ fn pronoun_and_generic_company_resolve_to_the_only_candidates() {
             .find(|a| a.role == role)
             .map(|a| (a.start, a.end))
     };
-    assert_eq!(span(Role::Person), Some(char_pos(text, "他", 0)));
-    assert_eq!(span(Role::From), Some(char_pos(text, "公司", 0)));
+    assert_eq!(span(Role::Person), Some(support::char_span(text, "他", 0)));
+    assert_eq!(span(Role::From), Some(support::char_span(text, "公司", 0)));
 }
 
 #[test]

@@ -6,19 +6,10 @@
 use zhnews_extract::events::{Role, find_event_mentions, find_events};
 use zhnews_model::{Entity, EntityKind, Event, EventDetail, TalentAction};
 
+mod support;
+
 fn ent(text: &str, kind: EntityKind, written: &str) -> Entity {
-    let byte = text
-        .find(written)
-        .unwrap_or_else(|| panic!("{written} not in {text}"));
-    let start = text[..byte].chars().count();
-    Entity {
-        kind,
-        text: written.into(),
-        start,
-        end: start + written.chars().count(),
-        name: written.into(),
-        owner: None,
-    }
+    support::mention(text, kind, written, 0)
 }
 
 fn person(text: &str, written: &str) -> Entity {

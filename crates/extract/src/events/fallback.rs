@@ -128,7 +128,7 @@ const DESCRIPTOR_ENDINGS: &[&str] = &[
 ];
 
 /// Suffixes of teams, bands, parties and boards the company list does not hold.
-const GROUP_SUFFIXES: &[&str] = &[
+pub(super) const GROUP_SUFFIXES: &[&str] = &[
     "事务所",
     "训练营",
     "剧团",

@@ -22,36 +22,11 @@ use crate::ner::lexicon;
 use crate::segment::jieba;
 use zhnews_model::{Entity, EntityKind};
 
-/// Endings that mark a group, team or body (besides the company and organisation suffixes).
-const GROUP_ENDINGS: &[&str] = &[
-    "队",
-    "俱乐部",
-    "组合",
-    "乐队",
-    "乐团",
-    "战队",
-    "党",
-    "社",
-    "会",
-    "所",
-    "营",
-    "团",
-    "室",
-    "台",
-    "网",
-    "行",
-    "厂",
-    "店",
-    "馆",
-    "院",
-    "局",
-    "部",
-    "委",
-    "处",
+/// Single-char endings of bodies and places of business (`…所`, `…院`, `…厂`), beyond the group
+/// suffixes the fallback readers know.
+const BODY_ENDINGS: &[&str] = &[
+    "会", "所", "营", "团", "室", "台", "网", "行", "厂", "店", "馆", "院", "局", "部", "委", "处",
     "办",
-    "中心",
-    "联盟",
-    "平台",
 ];
 
 /// Tags of words that never open or make up a name: verbs, adverbs, prepositions, conjunctions,
@@ -108,7 +83,8 @@ pub(super) fn could_be_name(chars: &[char], entity: &Entity) -> bool {
     let suffixed = lexicon::COMPANY_SUFFIXES
         .iter()
         .chain(lexicon::ORG_SUFFIXES)
-        .chain(GROUP_ENDINGS)
+        .chain(super::fallback::GROUP_SUFFIXES)
+        .chain(BODY_ENDINGS)
         .any(|x| text.ends_with(x) && text.chars().count() > x.chars().count());
     let coded = chars
         .get(entity.end)
@@ -267,10 +243,11 @@ fn is_common_tag(tag: &str) -> bool {
 mod tests {
     use super::*;
 
-    fn org(text: &str) -> bool {
+    /// Whether the fallback phrase `text`, of `kind`, standing alone, may be a name.
+    fn may_name(kind: EntityKind, text: &str) -> bool {
         let chars: Vec<char> = text.chars().collect();
         let entity = Entity {
-            kind: EntityKind::Company,
+            kind,
             text: text.to_owned(),
             start: 0,
             end: chars.len(),
@@ -278,6 +255,10 @@ mod tests {
             owner: None,
         };
         could_be_name(&chars, &entity)
+    }
+
+    fn org(text: &str) -> bool {
+        may_name(EntityKind::Company, text)
     }
 
     #[test]
@@ -333,18 +314,7 @@ mod tests {
 
     #[test]
     fn common_word_descriptions_are_no_teams() {
-        let team = |text: &str| {
-            let chars: Vec<char> = text.chars().collect();
-            let entity = Entity {
-                kind: EntityKind::Org,
-                text: text.to_owned(),
-                start: 0,
-                end: chars.len(),
-                name: text.to_owned(),
-                owner: None,
-            };
-            could_be_name(&chars, &entity)
-        };
+        let team = |text: &str| may_name(EntityKind::Org, text);
         for phrase in ["球员市场", "火线", "旧拆迁条例", "出卖方"] {
             assert!(!team(phrase), "{phrase} taken for a team");
         }
