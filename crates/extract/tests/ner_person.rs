@@ -181,7 +181,7 @@ fn a_move_after_an_adverb_or_told_as_a_noun_cues_a_foreign_name() {
 
 #[test]
 fn a_players_position_before_a_name_is_a_title() {
-    assert_eq!(people("中卫佩里西奇加盟了一支德甲球队。"), ["佩里西奇"]);
+    assert_eq!(people("中卫马尔科维奇加盟了一支德甲球队。"), ["马尔科维奇"]);
     assert_eq!(people("内线球员博古特宣布退役。"), ["博古特"]);
     assert_eq!(people("国脚武磊在比赛中破门。"), ["武磊"]);
 }

@@ -93,7 +93,7 @@ const BUYER_LEADS: &[&str] = &[
     "收购方为",
 ];
 
-/// Words before the price of a deal (`交易作价3.95亿港元`, `成交总价为13亿元`).
+/// Words before the price of a deal (`交易作价4.2亿港元`, `成交总价为13亿元`).
 pub(crate) const PRICE_WORDS: &[&str] = &[
     "交易作价",
     "作价",

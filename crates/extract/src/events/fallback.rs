@@ -40,7 +40,7 @@ const ADVERBS: &[&str] = &[
     "第一次",
     "因伤",
     "因病",
-    // Manner and sequence adverbs (`含泪辞职`, `最后却集体辞职`).
+    // Manner and sequence adverbs (`含泪辞职`, `随后集体辞职`).
     "含泪",
     "愤然",
     "黯然",
@@ -194,28 +194,6 @@ enum Slot {
     /// clean phrase that is no post or place in an organisation.
     Source,
 }
-
-/// Exchanges and boards whose naming makes `上市` a listing (`在科创板上市`).
-const EXCHANGE_WORDS: &[&str] = &[
-    "交易所",
-    "联交所",
-    "港交所",
-    "纳斯达克",
-    "纽交所",
-    "上交所",
-    "深交所",
-    "北交所",
-    "科创板",
-    "创业板",
-    "主板",
-    "新三板",
-    "NASDAQ",
-    "Nasdaq",
-    "NYSE",
-    "港股",
-    "美股",
-    "A股",
-];
 
 /// Headline lead-ins before a colon that are no company (`官方：`, `独家：`).
 const NOT_TOPICS: &[&str] = &[
@@ -465,7 +443,7 @@ pub(crate) fn mentions(
                     let clause_end = super::sentences::clause_end(chars, t.end, end);
                     let on_exchange = t.kind == Ipo && {
                         let text: String = chars[clause..clause_end].iter().collect();
-                        EXCHANGE_WORDS.iter().any(|x| text.contains(x))
+                        super::arguments::names_exchange(&text)
                     };
                     let slot = if matches!(t.kind, Ipo | Layoff) && !on_exchange {
                         Slot::Company
@@ -475,7 +453,7 @@ pub(crate) fn mentions(
                     let text: String = chars[p.0..p.1].iter().collect();
                     // `重启港股IPO`: an exchange or a verb is no part of the listed company.
                     let listing_words = t.kind == Ipo
-                        && (EXCHANGE_WORDS.iter().any(|x| text.contains(x))
+                        && (super::arguments::names_exchange(&text)
                             || ["重启", "启动", "暂停", "终止", "筹备", "冲刺", "申请"]
                                 .iter()
                                 .any(|v| text.contains(v)));
@@ -970,7 +948,7 @@ const CROWD_OPENERS: &[&str] = &[
 ];
 
 /// A description standing as the subject of a move in place of a name (`女大学生`, `公司高级管理
-/// 人员`, `21岁小将`, `多位大牌球员`): the whole phrase as a person, when it ends with a person noun,
+/// 人员`, `21岁小将`, `多名主力球员`): the whole phrase as a person, when it ends with a person noun,
 /// is no crowd or reference and is short. A `subject` is no count of one (`又一高管`); `join` leaves
 /// out staff nouns (`新员工加入`).
 fn described_person(
@@ -1590,7 +1568,7 @@ fn fit(chars: &[char], start: usize, end: usize, slot: Slot) -> Option<(usize, u
 }
 
 /// The name at the end of a phrase: a transliterated or dotted name, a Latin name, or a surname and
-/// one to three given-name chars after a descriptor (`27岁柴琦岳`, `前锋萨加巴-科纳特`).
+/// one to three given-name chars after a descriptor (`27岁柴琦岳`, `前锋阿马杜-迪亚洛`).
 fn person_tail(chars: &[char], start: usize, end: usize) -> Option<(usize, usize)> {
     let text = &chars[start..end];
     // Latin name (`Ninja`, `Jimmy Butler`).
@@ -1642,7 +1620,7 @@ fn person_tail(chars: &[char], start: usize, end: usize) -> Option<(usize, usize
         && lexicon::is_han(chars[end - 1])
         && (lexicon::is_translit_ending(chars[end - 1]) || run >= 4)
     {
-        // Trim to a start the descriptor allows (`前锋萨加巴-科纳特`: 锋 is no translit char).
+        // Trim to a start the descriptor allows (`前锋阿马杜-迪亚洛`: 锋 is no translit char).
         let mut from = s;
         while from < end - 2 && !head_ok(from) {
             from += 1;
@@ -1650,7 +1628,7 @@ fn person_tail(chars: &[char], start: usize, end: usize) -> Option<(usize, usize
         if head_ok(from) && !lexicon::is_name_dot(chars[from]) {
             return Some((from, end));
         }
-        // `聊聊巴格利退出…`: a run made only of transliteration chars, one of them never used in
+        // `聊聊卡列维奇退出…`: a run made only of transliteration chars, one of them never used in
         // Chinese words, is a foreign name whatever verb stands before it.
         // A verb ending in such a char is no part of it (`宣布`, `发布`).
         let glued = s > start && {

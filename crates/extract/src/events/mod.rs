@@ -26,6 +26,7 @@ mod spans;
 mod triggers;
 
 use chrono::NaiveDate;
+use std::collections::HashSet;
 use zhnews_model::{Amount, Entity, EntityKind, Event, EventDetail, TalentAction};
 
 /// What an argument span stands for in its event.
@@ -146,7 +147,7 @@ pub fn find_event_mentions(
     // portal's link label, a section tag, the name in another script); a name inside it is no
     // party of its own. `周小辉(甲乙饰)`: the actor credited after a character plays the part;
     // what happens to the character does not happen to them.
-    let ends: Vec<usize> = all.iter().map(|e| e.end).collect();
+    let ends: HashSet<usize> = all.iter().map(|e| e.end).collect();
     all.retain(|e| {
         let opened = e.start >= 2 && matches!(chars[e.start - 1], '(' | '（');
         let credit = opened
@@ -190,9 +191,9 @@ pub fn find_event_mentions(
         for (trigger, mut built) in found {
             // `对于高管离职，…`: a move named as the topic of a clause is talked about, not told.
             let clause = sentences::clause_start(&chars, trigger.start, start);
-            let topic = ["对于", "针对"]
+            let topic = [['对', '于'], ['针', '对']]
                 .iter()
-                .any(|w| chars[clause..trigger.start].starts_with(&w.chars().collect::<Vec<_>>()))
+                .any(|w| chars[clause..trigger.start].starts_with(w))
                 && chars
                     .get(trigger.end)
                     .is_some_and(|c| matches!(c, '，' | ',' | '的'));

@@ -6,7 +6,7 @@
 //! the slot holds a name; in ordinary news it often holds a verb phrase (`为上市公司提供16亿元融资担保`
 //! → `提供`), an adverb (`大肆收购`), a conjunction or a piece of a clause (`预计内地房企可在港融资`).
 //! jieba's part-of-speech tags tell those apart from names cheaply: a name may hold a verb char
-//! (`北控`, `蔚来`) but does not open with a whole verb, adverb, preposition or conjunction word, does
+//! (`南控`, `蔚来`) but does not open with a whole verb, adverb, preposition or conjunction word, does
 //! not end in an adverb, and is not a single such word. Phrases with their own evidence of being a name
 //! (a company, organisation or group suffix, a stock code after them, Latin letters) are not looked
 //! at: the readers accepted them for that evidence. A team or body phrase made only of common words
@@ -96,13 +96,15 @@ pub(super) fn could_be_name(chars: &[char], entity: &Entity) -> bool {
     if chars.get(entity.end) == Some(&'《') {
         return false;
     }
-    if !has_latin && (cuts_a_word(chars, entity.start, entity.end) || is_description(&text)) {
+    // The phrase is tagged once; every check below reads these tags.
+    let tags = jieba().tag(&text, false);
+    if !has_latin && (cuts_a_word(chars, entity.start, entity.end) || is_description(&text, &tags))
+    {
         return false;
     }
     if has_latin || suffixed || coded {
         return true;
     }
-    let tags = jieba().tag(&text, false);
     // `少可` (from `至少可以`): two or three lone common chars are a piece of a clause.
     if text.chars().count() <= 3
         && tags
@@ -166,9 +168,9 @@ const CLASS_MODIFIERS: &[&str] = &[
 /// True when `text` describes firms rather than naming one: it opens with a count, a determiner
 /// or a pronoun (`众多基金公司`, `这家公司`, `多家银行`), is a class of firms after a place or a
 /// class word (`内地房企`, `海外银行`), names a deal (`房企扎堆上市`), or holds the
-/// word 公司 before more words (`距公司前任`: the company's former …).
-fn is_description(text: &str) -> bool {
-    let tags = jieba().tag(text, false);
+/// word 公司 before more words (`距公司前任`: the company's former …). `tags` are jieba's tags of
+/// `text`.
+fn is_description(text: &str, tags: &[jieba_rs::Tag<'_>]) -> bool {
     let opener = tags.first().is_some_and(|t| {
         matches!(t.tag, "m" | "mq" | "r" | "rr" | "rz" | "q")
             || ["众多", "多家", "几家", "各家", "各", "诸多", "部分"].contains(&t.word)
@@ -221,7 +223,7 @@ const PERSON_NOUN_ENDS: &str =
     "员师生者手家长人官星将帅哥姐总管父母子女工士警兵童客夫妇民友侠脚援腕巨秀";
 
 /// True when a person phrase the fallback read is not a place, a body or a thing: `北京` is a city
-/// and `基金` a fund, while `乙`, `萨加巴-科纳特` or `高管` may move.
+/// and `基金` a fund, while `乙`, `阿马杜-迪亚洛` or `高管` may move.
 pub(super) fn could_be_person(text: &str) -> bool {
     let tags = jieba().tag(text, false);
     let [only] = tags.as_slice() else {
@@ -307,7 +309,7 @@ mod tests {
         for phrase in ["上海", "基金", "北京"] {
             assert!(!could_be_person(phrase), "{phrase} taken for a person");
         }
-        for phrase in ["高管", "女大学生", "王小明", "萨加巴-科纳特", "Ninja"] {
+        for phrase in ["高管", "女大学生", "王小明", "阿马杜-迪亚洛", "Ninja"] {
             assert!(could_be_person(phrase), "{phrase} refused");
         }
     }
@@ -318,7 +320,7 @@ mod tests {
         for phrase in ["球员市场", "火线", "旧拆迁条例", "出卖方"] {
             assert!(!team(phrase), "{phrase} taken for a team");
         }
-        for phrase in ["北控", "西乙拉科鲁尼亚", "霍根小队"] {
+        for phrase in ["南控", "拉斯科纳", "铁拳小队"] {
             assert!(team(phrase), "{phrase} refused");
         }
     }
@@ -326,9 +328,9 @@ mod tests {
     #[test]
     fn names_with_verb_chars_or_their_own_evidence_stand() {
         for phrase in [
-            "北控",
+            "南控",
             "蔚来",
-            "盛安资源",
+            "盛达资源",
             "新浪易居",
             "银润传媒",
             "和君资本",

@@ -268,7 +268,7 @@ pub(crate) fn alias_end(chars: &[char], end: usize, ceiling: usize) -> usize {
     }
 }
 
-/// The end of a unit named right after its organisation (`美国队训练营`, `甲集团研究院`): the phrase
+/// The end of a unit named right after its organisation (`白鹭队训练营`, `甲集团研究院`): the phrase
 /// after the name up to a unit word, when one ends it within a few chars.
 pub(crate) fn unit_end(chars: &[char], end: usize, ceiling: usize) -> usize {
     const UNITS: &[&str] = &[
@@ -345,7 +345,7 @@ pub(crate) fn widen(
                     a.end += 1;
                 }
             }
-            // `退出美国队训练营`, `离开阿里巴巴达摩院`: the unit of the organisation left or joined.
+            // `退出白鹭队训练营`, `离开阿里巴巴达摩院`: the unit of the organisation left or joined.
             Role::From | Role::To => {
                 a.end = org_end(chars, a.end, ceiling);
                 a.end = unit_end(chars, a.end, ceiling);

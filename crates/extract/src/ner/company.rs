@@ -312,7 +312,7 @@ fn classify(token: &Token<'_>, legal: bool) -> BrandToken {
     if !word.chars().all(lexicon::is_han) || lexicon::is_name_stop_word(word) {
         return BrandToken::Stop;
     }
-    // `京东领投新潮传媒`: how a round is joined is no part of the funded firm's name.
+    // `甲资本领投乙传媒`: how a round is joined is no part of the funded firm's name.
     if DEAL_VERBS.contains(&word) {
         return BrandToken::Stop;
     }

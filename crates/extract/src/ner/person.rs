@@ -293,7 +293,7 @@ fn context_score(doc: &Doc<'_>, start: usize, end: usize) -> f32 {
                 .token_at(after.end)
                 .is_some_and(|noun| MOVE_NOUNS.contains(&noun.word))
         {
-            // `佩里西奇的加盟`, `他的离开`: a move told as a noun of the person.
+            // `马尔科维奇的加盟`, `他的离开`: a move told as a noun of the person.
             score += 1.5;
         } else if MODAL_ADVERBS.contains(&after.word)
             && doc
@@ -1293,7 +1293,7 @@ fn dotted_names(doc: &Doc<'_>, out: &mut Vec<Candidate>) {
                     }
                 }
             }
-            // `科纳特裁掉` (jieba: `科纳/特裁/掉`): a last char that opens a word with the char
+            // `甲乙特裁掉` when jieba reads `特裁` as a word: a last char that opens a word with the char
             // after it is that word's, when the part keeps two chars without it.
             if j > end + 3 && j < chars.len() && lexicon::is_han(chars[j]) && {
                 let word: String = chars[j - 1..=j].iter().collect();

@@ -233,7 +233,7 @@ fn nicknames(doc: &Doc<'_>, out: &mut Vec<Candidate>) {
     }
 }
 
-/// `恒大足球俱乐部`, `河南建业足球俱乐部`, `苏宁队`: a firm or club followed by its sport and
+/// `恒大足球俱乐部`, `甲乙足球俱乐部`, `苏宁队`: a firm or club followed by its sport and
 /// 俱乐部, or by 队, is the club. A firm so extended becomes an organisation named by its text;
 /// a club keeps its canonical name.
 pub(crate) fn extend_clubs(doc: &Doc<'_>, accepted: &mut [Candidate]) {

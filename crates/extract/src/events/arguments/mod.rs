@@ -19,6 +19,8 @@ use zhnews_model::{Amount, AmountKind, Entity, EntityKind, EventDetail, TalentAc
 mod money;
 mod people;
 
+pub(crate) use money::names_exchange;
+
 /// One sentence with the mentions inside it.
 #[derive(Debug)]
 pub(crate) struct Sentence<'a> {

@@ -94,6 +94,12 @@ const EXCHANGES: &[&str] = &[
     "主板",
 ];
 
+/// True when `text` names a stock exchange or board (`在科创板上市`, `登陆纳斯达克`, any
+/// `…交易所`); a bare `香港` is a place, not an exchange, here.
+pub(crate) fn names_exchange(text: &str) -> bool {
+    text.contains("交易所") || EXCHANGES.iter().any(|x| *x != "香港" && text.contains(x))
+}
+
 static ROUND: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(天使\+?|种子|Pre-?[A-F]\+?|pre-?[A-F]\+?|[A-F]\+{0,2}|Pre-?IPO|战略|第[0-9一二三四五六七八九十]+)(?:轮|系列)?(?:融资|投资)?$")
         .expect("round pattern is valid")
@@ -186,20 +192,19 @@ fn investors<'a>(s: &Sentence<'a>, raiser: Option<&str>) -> (Vec<&'a Entity>, Ve
     (lead, follow)
 }
 
-/// True when `text` holds only a time expression and adverbs (`2012年`, `随后又`, `此后`), the
-/// lead-in of a clause whose subject is the sentence's.
-fn is_time_or_adverb(text: &str) -> bool {
-    let mut rest: String = text
-        .chars()
-        .filter(|c| {
-            !(c.is_ascii_digit()
-                || c.is_whitespace()
-                || "年月日初底中旬上下半季度〇一二三四五六七八九十".contains(*c))
-        })
+/// True when `chars[from..to]` holds only time expressions (as [`crate::events::dates`] finds
+/// them: `2012年`, `去年`) and sequence adverbs (`随后又`, `此后`): the lead-in of a clause whose
+/// subject is the sentence's.
+fn is_time_or_adverb(s: &Sentence<'_>, from: usize, to: usize) -> bool {
+    let times = crate::events::dates::find(s.chars, from, to, None);
+    let mut rest: String = (from..to)
+        .filter(|&i| !times.iter().any(|t| t.start <= i && i < t.end))
+        .map(|i| s.chars[i])
+        .filter(|c| !c.is_whitespace())
         .collect();
     for word in [
-        "随后", "此后", "之后", "其后", "后来", "同年", "当年", "今年", "去年", "曾于", "曾", "于",
-        "又", "再", "还", "也", "并", "已经", "已", "先后", "再次", "相继", "分别",
+        "随后", "此后", "之后", "其后", "后来", "同年", "当年", "曾于", "曾", "于", "又", "再",
+        "还", "也", "并", "已经", "已", "先后", "再次", "相继", "分别",
     ] {
         rest = rest.replace(word, "");
     }
@@ -261,8 +266,7 @@ pub(super) fn funding(s: &Sentence<'_>, t: Trigger) -> Option<Built> {
             // invest; the raiser is the sentence's subject when only time words and adverbs lead
             // the clause, and unknown otherwise (`丙则获得乙…投资`: 丙 was not recognized).
             Some(at) if first.start >= at => {
-                let lead_in = s.text(clause_start, at);
-                if !is_time_or_adverb(&lead_in) {
+                if !is_time_or_adverb(s, clause_start, at) {
                     return None;
                 }
                 s.entities
@@ -985,7 +989,7 @@ pub(super) fn ipo(s: &Sentence<'_>, t: Trigger) -> Option<Built> {
     {
         return None;
     }
-    // The company is cited with the description glued to its name (`斗鱼游戏直播平台`).
+    // The company is cited with the description glued to its name (`甲乙游戏直播平台`).
     let mut args = vec![Argument {
         role: Role::Company,
         start: company.start,
@@ -1025,7 +1029,7 @@ static LISTING_AFTER: LazyLock<Regex> =
 /// taking the subject's place removed: the company's stock code or its short name in brackets
 /// (`(简称“甲”，证券代码：688001)`), exchanges and dates. `None` when a bracket opened there is
 /// not closed before the trigger. Also gives the end of the subject as written: past a description
-/// glued to the name (`斗鱼游戏直播平台`).
+/// glued to the name (`甲乙游戏直播平台`).
 fn listing_gap(s: &Sentence<'_>, company: &Entity, pos: usize) -> Option<(String, usize)> {
     let mut from = crate::events::spans::org_end(s.chars, company.end, pos);
     if from < pos && matches!(s.chars[from], '(' | '（') {
@@ -1039,7 +1043,7 @@ fn listing_gap(s: &Sentence<'_>, company: &Entity, pos: usize) -> Option<(String
             return None;
         }
     }
-    // `斗鱼游戏直播平台`: a description glued to the name is part of the subject.
+    // `甲乙游戏直播平台`: a description glued to the name is part of the subject.
     let glued = (from..pos.min(from + 8))
         .take_while(|&i| crate::events::fallback::is_phrase_char(s.chars[i]))
         .map(|i| i + 1)

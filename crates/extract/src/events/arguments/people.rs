@@ -447,7 +447,7 @@ pub(super) fn fire(s: &Sentence<'_>, t: Trigger) -> Vec<Built> {
         // `被辞退的前总经理乙`: a relative clause names the person right after it.
         let relative = (s.text(t.end, t.end + 1) == "的")
             .then(|| {
-                // Only the person's description stands between (`前总经理及子公司前董事长`).
+                // Only the person's description stands between (`前副总裁及子公司前总经理`).
                 s.after(t.end + 1, PERSON, 16).filter(|p| {
                     s.chars[t.end + 1..p.start].iter().all(|&c| {
                         crate::events::fallback::is_phrase_char(c) || matches!(c, '、' | '及')
